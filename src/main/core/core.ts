@@ -1,0 +1,158 @@
+import type Database from 'better-sqlite3';
+import type { Envelope } from '../../shared/api/envelope';
+import { ApiFailure } from '../../shared/api/envelope';
+import { Settings, type AppInfo } from '../../shared/api/contract';
+import { kyselyOver, migrateToLatest, openSqlite, type Db } from '../db/open';
+import { countIncidents, findIncidentById, listOpenIncidents } from '../db/incidents';
+import { listDepartments } from '../db/departments';
+import { readSetting, writeSetting } from '../db/settings';
+import { prepareDataDir, type DataDir } from './data-dir';
+import { CoreEvents } from './events';
+import { dispatch, type Handlers, type Logger } from './dispatch';
+import { loadIdentity, type Identity } from './identity';
+import { createIncidents } from './incidents';
+import { SYSTEM_ACTOR } from './changes';
+import { wallClockSla, type SlaClock } from './sla';
+import { seedDemo, DemoFeed } from './demo-feed';
+
+export type CoreOptions = {
+  dataDir: string;
+  transport: AppInfo['transport'] | 'cli';
+  /** Seed the demo set when the database is new (the embedded default). */
+  demo?: boolean;
+  /** Override the stored «demo feed» setting for this run (a command-line flag). */
+  demoFeed?: boolean;
+  /** Watch the database for commits by other processes (the CLI, another window) and push `queue.changed`. */
+  watchExternalChanges?: boolean;
+  now?: () => number;
+  nativeBinding?: string;
+  logger?: Logger;
+  version?: string;
+};
+
+export type Core = {
+  dataDir: DataDir;
+  db: Db;
+  identity: Identity;
+  events: CoreEvents;
+  handlers: Handlers;
+  now: () => number;
+  sla: SlaClock;
+  dispatch(method: string, request: unknown): Promise<Envelope<unknown>>;
+  close(): Promise<void>;
+};
+
+const ORGANISATION_ZONE = 'Europe/Moscow';
+const DEFAULT_SETTINGS: Settings = { demoFeed: false, demoFeedIntervalMs: 5000 };
+const SETTINGS_KEY = 'app.settings';
+const EXTERNAL_POLL_MS = 500;
+
+async function readSettings(db: Db): Promise<Settings> {
+  const stored = Settings.partial().safeParse((await readSetting(db, SETTINGS_KEY)) ?? {});
+  return { ...DEFAULT_SETTINGS, ...(stored.success ? stored.data : {}) };
+}
+
+/**
+ * Opens the workstation core on a data directory: database, migrations, identity, demo seed and
+ * feed, and the API handlers. No Electron here: the same core runs under Electron, the web host and the CLI.
+ */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const now = options.now ?? (() => Date.now());
+  const logger = options.logger ?? console;
+  const dataDir = prepareDataDir(options.dataDir);
+  const sqlite: Database.Database = openSqlite(dataDir.database, { nativeBinding: options.nativeBinding });
+  const db = kyselyOver(sqlite);
+  await migrateToLatest(db);
+  const identity = await loadIdentity(db);
+  const events = new CoreEvents();
+  const sla: SlaClock = wallClockSla;
+
+  if (
+    (options.demo ?? true) &&
+    (await countIncidents(db)) === 0 &&
+    (await readSetting(db, 'demo.seeded')) === undefined
+  ) {
+    await seedDemo(db, identity, now());
+    await writeSetting(db, SETTINGS_KEY, { ...(await readSettings(db)), demoFeed: true });
+    await writeSetting(db, 'demo.seeded', true);
+  }
+
+  let settings = await readSettings(db);
+  const feed = new DemoFeed(
+    db,
+    identity,
+    now,
+    (ids) => events.emit('queue.changed', { reason: 'created', ids }),
+    logger,
+  );
+  const applyFeed = () => feed.configure(options.demoFeed ?? settings.demoFeed, settings.demoFeedIntervalMs);
+  applyFeed();
+
+  let lastDataVersion = sqlite.pragma('data_version', { simple: true }) as number;
+  const watcher =
+    (options.watchExternalChanges ?? options.transport !== 'cli')
+      ? setInterval(() => {
+          // data_version changes only when another connection commits: the CLI or a second app instance.
+          if (!sqlite.open) return;
+          const version = sqlite.pragma('data_version', { simple: true }) as number;
+          if (version !== lastDataVersion) {
+            lastDataVersion = version;
+            events.emit('queue.changed', { reason: 'updated', ids: [] });
+          }
+        }, EXTERNAL_POLL_MS)
+      : null;
+  watcher?.unref();
+
+  const handlers: Handlers = {
+    'app.info': () =>
+      Promise.resolve({
+        name: 'Отклик',
+        version: options.version ?? '0.1.0',
+        timeZone: ORGANISATION_ZONE,
+        transport: options.transport === 'electron' ? 'electron' : 'web',
+        demo: settings.demoFeed || options.demoFeed === true,
+      }),
+    'queue.list': async () => {
+      const incidents = await listOpenIncidents(db);
+      return { now: now(), items: incidents.map((i) => ({ ...i, ...sla(i) })) };
+    },
+    'incidents.get': async ({ id }) => {
+      const incident = await findIncidentById(db, id);
+      if (!incident) throw new ApiFailure('not_found', `Инцидент ${id} не найден`);
+      return incident;
+    },
+    'incidents.create': async (request) => {
+      const { created } = await createIncidents(db, identity, SYSTEM_ACTOR, now(), [request]);
+      const incident = created[0];
+      if (!incident)
+        throw new ApiFailure('conflict', `Инцидент с внешним номером ${request.externalId} уже есть`);
+      events.emit('queue.changed', { reason: 'created', ids: [incident.id] });
+      return incident;
+    },
+    'departments.list': () => listDepartments(db),
+    'settings.get': () => Promise.resolve(settings),
+    'settings.update': async (patch) => {
+      settings = Settings.parse({ ...settings, ...patch });
+      await writeSetting(db, SETTINGS_KEY, settings);
+      applyFeed();
+      events.emit('settings.changed', settings);
+      return settings;
+    },
+  };
+
+  return {
+    dataDir,
+    db,
+    identity,
+    events,
+    handlers,
+    now,
+    sla,
+    dispatch: (method, request) => dispatch(handlers, method, request, logger),
+    async close() {
+      feed.stop();
+      if (watcher) clearInterval(watcher);
+      await db.destroy();
+    },
+  };
+}

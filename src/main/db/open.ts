@@ -1,0 +1,59 @@
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import type { DB } from './schema';
+import { staticMigrationProvider } from './migrations';
+
+export type Db = Kysely<DB>;
+
+export type OpenOptions = {
+  /**
+   * Path of better-sqlite3's compiled addon. Under Electron the app passes a copy built for
+   * Electron's ABI, so that `node_modules` keeps the one built for Node (and `npm test` works).
+   */
+  nativeBinding?: string;
+  readonly?: boolean;
+};
+
+/** Opens (creating if needed) a workstation database with the pragmas every connection needs. */
+export function openSqlite(file: string, options: OpenOptions = {}): Database.Database {
+  const sqlite = new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    readonly: options.readonly ?? false,
+  });
+  if (!options.readonly) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  return sqlite;
+}
+
+export function kyselyOver(sqlite: Database.Database): Db {
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export class MigrationFailure extends Error {
+  constructor(
+    readonly migration: string,
+    cause: unknown,
+  ) {
+    super(`Migration ${migration} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = 'MigrationFailure';
+  }
+}
+
+/** Brings the schema to the newest migration; each migration runs in its own transaction. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: staticMigrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new MigrationFailure(failed?.migrationName ?? 'unknown', error);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Db> {
+  const db = kyselyOver(openSqlite(file, options));
+  await migrateToLatest(db);
+  return db;
+}

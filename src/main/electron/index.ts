@@ -1,0 +1,45 @@
+/** The Electron main process: wires the core, the IPC transport and the windows. Nothing else lives here. */
+import { app, type BrowserWindow, session } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { openCore } from '../core/core';
+import { denyAllPermissions, enforceCsp } from './security';
+import { createAppWindow, rendererPaths } from './windows';
+import { forwardEvents, registerIpc } from './ipc';
+import { electronNativeBinding } from './native';
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+void app.whenReady().then(async () => {
+  denyAllPermissions(session.defaultSession);
+  enforceCsp(session.defaultSession);
+  const core = await openCore({
+    dataDir: app.getPath('userData'),
+    transport: 'electron',
+    nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.electron),
+    version: app.getVersion(),
+    demoFeed: process.argv.includes('--no-demo-feed') ? false : undefined,
+  });
+  const paths = rendererPaths(
+    fileURLToPath(new URL('..', import.meta.url)),
+    process.env.ELECTRON_RENDERER_URL,
+  );
+  const windows = new Set<BrowserWindow>();
+  const open = () => {
+    const w = createAppWindow(paths, { title: 'Отклик — очередь' });
+    windows.add(w);
+    w.on('closed', () => windows.delete(w));
+  };
+  registerIpc(core, (sender) => [...windows].some((w) => w.webContents === sender));
+  forwardEvents(core, () => [...windows].map((w) => w.webContents));
+  open();
+
+  app.on('second-instance', () => [...windows][0]?.focus());
+  app.on('activate', () => {
+    if (windows.size === 0) open();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => void core.close());
+});

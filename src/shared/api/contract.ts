@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { Department, Importance, Incident, IncidentSource, Instant, Network } from '../domain/incident';
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** IANA zone of the organisation; dates in the UI are shown in it. */
+  timeZone: z.string(),
+  transport: z.enum(['electron', 'web']),
+  demo: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const Settings = z.object({
+  /** The simulated live feed of the embedded demo (adds an incident every few seconds). */
+  demoFeed: z.boolean(),
+  demoFeedIntervalMs: z.number().int().min(500).max(3_600_000),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** What the queue shows; the deadline comes from the core's SLA clock. */
+export const QueueItem = Incident.extend({
+  /** Answer deadline (epoch ms), from the regulation profile's overall stage. */
+  deadlineAt: Instant,
+  /** Length of the answer period in working minutes, for the bar's fraction. */
+  budgetMinutes: z.number().nonnegative(),
+});
+export type QueueItem = z.infer<typeof QueueItem>;
+
+export const QueueSnapshot = z.object({
+  items: z.array(QueueItem),
+  /** The core's clock when the snapshot was taken, to correct a renderer clock that drifts. */
+  now: Instant,
+});
+export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+export const NewIncident = z.object({
+  source: IncidentSource,
+  network: Network,
+  url: z.string().url().nullable().default(null),
+  externalId: z.string().min(1).nullable().default(null),
+  authorName: z.string().min(1),
+  text: z.string().min(1),
+  publishedAt: Instant,
+  detectedAt: Instant,
+  topic: z.string().min(1),
+  location: z.string().default(''),
+  importance: Importance.default('normal'),
+});
+export type NewIncident = z.infer<typeof NewIncident>;
+
+const Empty = z.object({}).strict();
+
+/**
+ * Every call the UI may make. The core implements each once; the Electron IPC and the
+ * WebSocket transports carry them unchanged and validate the request on the core's side.
+ */
+export const methods = {
+  'app.info': { request: Empty, response: AppInfo },
+  'queue.list': { request: Empty, response: QueueSnapshot },
+  'incidents.get': { request: z.object({ id: z.string().min(1) }).strict(), response: Incident },
+  'incidents.create': { request: NewIncident, response: Incident },
+  'departments.list': { request: Empty, response: z.array(Department) },
+  'settings.get': { request: Empty, response: Settings },
+  'settings.update': { request: Settings.partial().strict(), response: Settings },
+} as const;
+
+export type Methods = typeof methods;
+export type Method = keyof Methods;
+export type RequestOf<M extends Method> = z.input<Methods[M]['request']>;
+/** The request after validation (defaults applied), as a handler receives it. */
+export type ParsedRequestOf<M extends Method> = z.output<Methods[M]['request']>;
+export type ResponseOf<M extends Method> = z.infer<Methods[M]['response']>;
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(methods, name);
+}
+
+/** Push events from the core to every open window. */
+export const events = {
+  /** Something in the queue changed: refetch. `ids` names the incidents touched. */
+  'queue.changed': z.object({ reason: z.enum(['created', 'updated', 'imported']), ids: z.array(z.string()) }),
+  'settings.changed': Settings,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventOf<E extends EventName> = z.infer<Events[E]>;
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromium, type OpenBrowser } from './support/browser';
+import { startHost, type RunningHost } from './support/web-host';
+import { runCli } from '../support/run-cli';
+
+describe('the live queue in a browser', () => {
+  let dataDir: string;
+  let host: RunningHost;
+  let chromium: OpenBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
+    // The demo feed is off so that the only new row is the one the test imports.
+    host = await startHost(dataDir, ['--no-demo-feed']);
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    await page.goto(host.url);
+    await page.waitForSelector('[data-app-state="ready"]');
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await host?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the demo incidents, each with a timer bar, most urgent first', async () => {
+    const rows = page.getByTestId('queue-row');
+    expect(await rows.count()).toBeGreaterThan(20);
+    expect(await page.getByTestId('timer-bar').count()).toBe(await rows.count());
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Отклик');
+    const firstText = await page.getByTestId('timer-bar').first().textContent();
+    expect(firstText).toMatch(/(осталось|просрочен на) .*раб\./);
+  });
+
+  it('counts the time down every second', async () => {
+    const bar = page.locator('[data-testid="timer-bar"][data-state="on-time"]').last();
+    const before = Number(await bar.getAttribute('aria-valuenow'));
+    expect(before).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 5000 })
+      .toBeLessThan(before);
+  });
+
+  it('shows an incident imported through the CLI without a reload', async () => {
+    const file = join(dataDir, 'new.json');
+    const now = new Date().toISOString();
+    writeFileSync(
+      file,
+      JSON.stringify([
+        {
+          externalId: 'e2e-0001',
+          source: 'im',
+          network: 'vk',
+          url: 'https://vk.com/wall-1_1',
+          authorName: 'Тестовый Автор Импорта',
+          text: 'Во дворе дома 5 по улице Строителей не вывозят мусор уже неделю.',
+          publishedAt: now,
+          detectedAt: now,
+          topic: 'Мусор и экология',
+          location: 'ул. Строителей, 5',
+          importance: 'high',
+        },
+      ]),
+    );
+    const navigations: string[] = [];
+    page.on('framenavigated', (f) => navigations.push(f.url()));
+    const result = await runCli(['import', file, '--data-dir', dataDir]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const row = page.getByTestId('queue-row').filter({ hasText: 'Тестовый Автор Импорта' });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.getByTestId('timer-bar').count()).toBe(1);
+    expect(navigations).toEqual([]);
+  });
+});

@@ -1,0 +1,159 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The Electron glue cannot run here (no Electron binary), so a stand-in `electron` module records
+ * what the glue asks of it: the windows and their webPreferences, the guards, the IPC handlers.
+ */
+type Listener = (...args: unknown[]) => void;
+const recorded = vi.hoisted(() => ({
+  windows: [] as Array<{ options: Record<string, unknown>; loaded: string[]; contents: FakeContents }>,
+  handlers: new Map<string, (...args: unknown[]) => unknown>(),
+  opened: [] as string[],
+}));
+
+class FakeContents {
+  listeners = new Map<string, Listener[]>();
+  windowOpenHandler: ((d: { url: string }) => { action: string }) | null = null;
+  on(event: string, l: Listener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), l]);
+    return this;
+  }
+  emit(event: string, ...args: unknown[]) {
+    for (const l of this.listeners.get(event) ?? []) l(...args);
+  }
+  setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
+    this.windowOpenHandler = h;
+  }
+}
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = new FakeContents();
+    constructor(options: Record<string, unknown>) {
+      recorded.windows.push({ options, loaded: [], contents: this.webContents });
+    }
+    once() {}
+    on() {}
+    show() {}
+    loadURL(url: string) {
+      recorded.windows.at(-1)?.loaded.push(url);
+      return Promise.resolve();
+    }
+  }
+  return {
+    BrowserWindow,
+    shell: { openExternal: (url: string) => (recorded.opened.push(url), Promise.resolve()) },
+    ipcMain: {
+      handle: (channel: string, h: (...args: unknown[]) => unknown) => recorded.handlers.set(channel, h),
+      removeHandler: (channel: string) => recorded.handlers.delete(channel),
+    },
+  };
+});
+
+const { createAppWindow, rendererPaths } = await import('../../../../src/main/electron/windows');
+const { registerIpc } = await import('../../../../src/main/electron/ipc');
+const { denyAllPermissions, isSafeExternalUrl } = await import('../../../../src/main/electron/security');
+
+const outDir = fileURLToPath(new URL('../../../../out', import.meta.url));
+
+function event() {
+  return { preventDefault: vi.fn() };
+}
+
+describe('the Electron glue', () => {
+  beforeEach(() => {
+    recorded.windows.length = 0;
+    recorded.handlers.clear();
+    recorded.opened.length = 0;
+  });
+
+  it('creates every window isolated, sandboxed and without Node', () => {
+    createAppWindow(rendererPaths(outDir), { title: 'Отклик' });
+    const prefs = recorded.windows[0]?.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
+  });
+
+  it('points the preload at the built CommonJS file', () => {
+    const paths = rendererPaths(outDir);
+    expect(paths.preload).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
+    // The build step of `npm test` runs before the tests; when it ran, the file must be there.
+    if (existsSync(outDir)) {
+      expect(existsSync(paths.preload)).toBe(true);
+      const preload = readFileSync(paths.preload, 'utf8');
+      expect(preload).toContain('exposeInMainWorld');
+      expect(preload).not.toMatch(/^\s*import\s/m);
+    }
+  });
+
+  it('denies navigation away from the app and opens only https links outside', () => {
+    createAppWindow(rendererPaths(outDir), { title: 'Отклик' });
+    const w = recorded.windows[0];
+    if (!w) throw new Error('no window');
+    const appUrl = w.loaded[0] ?? '';
+    const away = event();
+    w.contents.emit('will-navigate', away, 'https://evil.example/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const inside = event();
+    w.contents.emit('will-navigate', inside, appUrl);
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+    const webview = event();
+    w.contents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+    expect(w.contents.windowOpenHandler?.({ url: 'https://vk.com/wall-1_2' })).toEqual({ action: 'deny' });
+    expect(w.contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(recorded.opened).toEqual(['https://vk.com/wall-1_2']);
+  });
+
+  it('accepts only parsed https: URLs as external links', () => {
+    expect(isSafeExternalUrl('https://ok.ru/group/1')).toBe(true);
+    expect(isSafeExternalUrl('http://ok.ru')).toBe(false);
+    expect(isSafeExternalUrl('javascript:alert(1)')).toBe(false);
+    expect(isSafeExternalUrl('not a url')).toBe(false);
+  });
+
+  it('denies every permission request', () => {
+    let requestHandler: ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined;
+    let checkHandler: (() => boolean) | undefined;
+    denyAllPermissions({
+      setPermissionRequestHandler: (h: typeof requestHandler) => (requestHandler = h),
+      setPermissionCheckHandler: (h: typeof checkHandler) => (checkHandler = h),
+    } as never);
+    const answers: boolean[] = [];
+    requestHandler?.(null, 'media', (ok) => answers.push(ok));
+    expect(answers).toEqual([false]);
+    expect(checkHandler?.()).toBe(false);
+  });
+
+  it('routes IPC calls from its own windows to the core dispatcher, and refuses others', async () => {
+    const dispatched: unknown[] = [];
+    const own = {};
+    registerIpc(
+      {
+        dispatch: (m: string, r: unknown) => (
+          dispatched.push([m, r]),
+          Promise.resolve({ ok: true, value: 1 })
+        ),
+      } as never,
+      (s) => s === own,
+    );
+    const handler = recorded.handlers.get('otklik:invoke');
+    expect(await handler?.({ sender: own }, 'app.info', {})).toEqual({ ok: true, value: 1 });
+    expect(await handler?.({ sender: {} }, 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await handler?.({ sender: own }, 42, {})).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(dispatched).toEqual([['app.info', {}]]);
+  });
+});
