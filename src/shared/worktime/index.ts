@@ -1,0 +1,30 @@
+/**
+ * The exact working-time clock: an office's weekly schedule in its IANA zone, on the days of the Russian
+ * production calendar (ТК РФ ст. 95, 112 and the annual decree on transfers of days off).
+ */
+export {
+  DAY_KINDS,
+  CalendarExceptionSchema,
+  TimeRangeSchema,
+  WeeklyScheduleSchema,
+  ZoneSchema,
+  type CalendarException,
+  type DayKind,
+  type IsoWeekday,
+  type TimeRange,
+  type WeeklySchedule,
+} from './types';
+export { DEFAULT_SCHEDULE } from './schedule';
+export {
+  buildWorkCalendar,
+  DEFAULT_FROM_YEAR,
+  DEFAULT_TO_YEAR,
+  type BuildWorkCalendarOptions,
+  type WorkCalendar,
+} from './calendar';
+export {
+  parseXmlCalendar,
+  readXmlCalendarYear,
+  XmlCalendarError,
+  type XmlCalendarErrorCode,
+} from './xmlcalendar';

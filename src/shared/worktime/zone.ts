@@ -1,0 +1,113 @@
+import { IANAZone } from 'luxon';
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** Offset changes of one UTC year: from times[i] on, the offset (minutes) is offsets[i]. */
+type YearOffsets = { times: number[]; offsets: number[] };
+
+/**
+ * Converts local wall times of one IANA zone to instants, DST-correct. Used only while precomputing.
+ *
+ * A wall time W maps to the EARLIEST instant at which the zone's clock reads W or later:
+ * - normal time: the one instant showing W;
+ * - overlap (clocks turned back, W happens twice): the first occurrence;
+ * - gap (clocks turned forward, W never happens): the instant of the jump, i.e. the end of the gap.
+ * The mapping is monotonic, so a range [start, end) stays ordered; a range wholly inside a gap becomes empty,
+ * a range across a gap loses the skipped hour and a range across an overlap gains the repeated one, which is
+ * exactly the time that elapses on a wall clock in those nights.
+ *
+ * Offsets come from luxon (Intl), which costs microseconds per call; the clock therefore finds each year's
+ * offset transitions once (a daily sample, then bisection to the millisecond) and answers from that table.
+ * This assumes a zone's offset does not change twice within 24 hours, true of the tz database in practice.
+ */
+export class WallClock {
+  private readonly zone: IANAZone;
+  private readonly years = new Map<number, YearOffsets>();
+
+  constructor(zoneName: string) {
+    const zone = IANAZone.create(zoneName);
+    if (!zone.isValid) throw new RangeError(`Unknown IANA time zone: ${JSON.stringify(zoneName)}`);
+    this.zone = zone;
+  }
+
+  /** Offset of the zone at an instant, in minutes (may be fractional for historic local mean time). */
+  offset(ms: number): number {
+    const year = new Date(ms).getUTCFullYear();
+    const table = this.years.get(year) ?? this.scanYear(year);
+    const times = table.times;
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (times[mid]! <= ms) lo = mid + 1;
+      else hi = mid;
+    }
+    return table.offsets[Math.max(0, lo - 1)]!;
+  }
+
+  /** The instant of one wall time written as if it were UTC (`Date.UTC(y, m - 1, d, h, min)`). */
+  instant(localMs: number): number {
+    // Offsets in force a day either side bracket the (single) transition that can be near the wall time.
+    const oBefore = this.offset(localMs - DAY);
+    const oAfter = this.offset(localMs + DAY);
+    let best: number | null = null;
+    for (const o of oBefore === oAfter ? [oBefore] : [oBefore, oAfter]) {
+      const t = localMs - o * MINUTE;
+      if (this.offset(t) === o && (best === null || t < best)) best = t;
+    }
+    return best ?? this.gapEnd(localMs, oBefore, oAfter);
+  }
+
+  /**
+   * The wall time falls into a gap: no offset is valid. Before the jump the clock reads less than it, after
+   * it more, so the answer is the first instant after the jump, found by bisection (to the millisecond).
+   */
+  private gapEnd(localMs: number, oBefore: number, oAfter: number): number {
+    const reads = (t: number): number => t + this.offset(t) * MINUTE;
+    // With one transition nearby, [lo, hi] is exactly the stretch of instants around the jump.
+    let lo = localMs - Math.max(oBefore, oAfter) * MINUTE;
+    let hi = localMs - Math.min(oBefore, oAfter) * MINUTE;
+    while (reads(lo) >= localMs) lo -= HOUR;
+    while (reads(hi) < localMs) hi += HOUR;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (reads(mid) >= localMs) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
+
+  private scanYear(year: number): YearOffsets {
+    const start = Date.UTC(year, 0, 1);
+    const end = Date.UTC(year + 1, 0, 1);
+    const times = [start];
+    const offsets = [this.zone.offset(start)];
+    let prevT = start;
+    let prevO = offsets[0]!;
+    for (let t = start + DAY; prevT < end; t += DAY) {
+      const at = Math.min(t, end);
+      const o = this.zone.offset(at);
+      if (o !== prevO) {
+        // The change happened in (prevT, at]: bisect for its first millisecond.
+        let lo = prevT;
+        let hi = at;
+        while (hi - lo > 1) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (this.zone.offset(mid) === prevO) lo = mid;
+          else hi = mid;
+        }
+        if (hi < end) {
+          times.push(hi);
+          offsets.push(o);
+        }
+        prevO = o;
+      }
+      prevT = at;
+    }
+    const table = { times, offsets };
+    this.years.set(year, table);
+    return table;
+  }
+}
