@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type OpenBrowser } from './support/browser';
 import { startHost, type RunningHost } from './support/web-host';
 import { runCli } from '../support/run-cli';
+import { closedToday, ROUND_THE_CLOCK, setSchedule } from '../support/schedules';
 
 describe('the live queue in a browser', () => {
   let dataDir: string;
@@ -15,6 +16,8 @@ describe('the live queue in a browser', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-'));
+    // Round the clock, so the bars move whatever day and hour the test runs at.
+    await setSchedule(dataDir, ROUND_THE_CLOCK);
     // The demo feed is off so that the only new row is the one the test imports.
     host = await startHost(dataDir, ['--no-demo-feed']);
     chromium = await launchChromium();
@@ -77,5 +80,25 @@ describe('the live queue in a browser', () => {
     await row.waitFor({ timeout: 10_000 });
     expect(await row.getByTestId('timer-bar').count()).toBe(1);
     expect(navigations).toEqual([]);
+  });
+
+  it('shows the clocks standing still outside working hours', async () => {
+    const closedDir = mkdtempSync(join(tmpdir(), 'otklik-e2e-closed-'));
+    await setSchedule(closedDir, closedToday());
+    const closedHost = await startHost(closedDir, ['--no-demo-feed']);
+    const closedPage = await chromium.context.newPage();
+    try {
+      await closedPage.goto(closedHost.url);
+      await closedPage.waitForSelector('[data-app-state="ready"]');
+      const bar = closedPage.getByTestId('timer-bar').first();
+      await expect.poll(() => bar.textContent()).toContain('вне рабочего времени');
+      const before = await bar.getAttribute('aria-valuenow');
+      await closedPage.waitForTimeout(1500);
+      expect(await bar.getAttribute('aria-valuenow')).toBe(before);
+    } finally {
+      await closedPage.close();
+      await closedHost.stop();
+      rmSync(closedDir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerImportExport } from './commands/import-export';
+import { registerSchedule, registerWorktime } from './commands/worktime';
 import { CliFailure } from './output';
 
 const program = new Command('otklik')
@@ -12,6 +13,8 @@ const program = new Command('otklik')
   .exitOverride();
 
 registerImportExport(program);
+registerWorktime(program);
+registerSchedule(program);
 
 try {
   await program.parseAsync();

@@ -12,7 +12,8 @@ import { dispatch, type Handlers, type Logger } from './dispatch';
 import { loadIdentity, type Identity } from './identity';
 import { createIncidents } from './incidents';
 import { SYSTEM_ACTOR } from './changes';
-import { wallClockSla, type SlaClock } from './sla';
+import { workingTimeSla, type SlaClock } from './sla';
+import { loadOrganisation, type Organisation } from './organisation';
 import { seedDemo, DemoFeed } from './demo-feed';
 
 export type CoreOptions = {
@@ -28,6 +29,8 @@ export type CoreOptions = {
   nativeBinding?: string;
   logger?: Logger;
   version?: string;
+  /** The `resources/` folder (calendars, regulation profiles); defaults to the source tree's. */
+  resourcesDir?: string;
 };
 
 export type Core = {
@@ -37,12 +40,12 @@ export type Core = {
   events: CoreEvents;
   handlers: Handlers;
   now: () => number;
+  organisation: Organisation;
   sla: SlaClock;
   dispatch(method: string, request: unknown): Promise<Envelope<unknown>>;
   close(): Promise<void>;
 };
 
-const ORGANISATION_ZONE = 'Europe/Moscow';
 const DEFAULT_SETTINGS: Settings = { demoFeed: false, demoFeedIntervalMs: 5000 };
 const SETTINGS_KEY = 'app.settings';
 const EXTERNAL_POLL_MS = 500;
@@ -65,7 +68,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   await migrateToLatest(db);
   const identity = await loadIdentity(db);
   const events = new CoreEvents();
-  const sla: SlaClock = wallClockSla;
+  const organisation = await loadOrganisation(db, { resourcesDir: options.resourcesDir });
+  const sla: SlaClock = workingTimeSla(organisation);
 
   if (
     (options.demo ?? true) &&
@@ -108,14 +112,41 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       Promise.resolve({
         name: 'Отклик',
         version: options.version ?? '0.1.0',
-        timeZone: ORGANISATION_ZONE,
+        timeZone: organisation.schedule.zone,
         transport: options.transport === 'electron' ? 'electron' : 'web',
         demo: settings.demoFeed || options.demoFeed === true,
       }),
     'queue.list': async () => {
       const incidents = await listOpenIncidents(db);
-      return { now: now(), items: incidents.map((i) => ({ ...i, ...sla(i) })) };
+      const at = now();
+      return {
+        now: at,
+        items: incidents.map((i) => {
+          const clock = sla(i, at);
+          return {
+            ...i,
+            deadlineAt: clock.answerDeadline,
+            budgetMinutes: clock.budgetMinutes,
+            currentStage: clock.current,
+            stages: clock.stages.map(({ id, title, deadline, state, clause }) => ({
+              id,
+              title,
+              deadline,
+              state,
+              clause,
+            })),
+          };
+        }),
+      };
     },
+    'worktime.info': () =>
+      Promise.resolve({
+        schedule: organisation.schedule,
+        exceptions: organisation.exceptions,
+        profileId: organisation.profile.id,
+        profileName: organisation.profile.name,
+        warningFraction: organisation.profile.thresholds.warningFraction,
+      }),
     'incidents.get': async ({ id }) => {
       const incident = await findIncidentById(db, id);
       if (!incident) throw new ApiFailure('not_found', `Инцидент ${id} не найден`);
@@ -147,6 +178,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     handlers,
     now,
+    organisation,
     sla,
     dispatch: (method, request) => dispatch(handlers, method, request, logger),
     async close() {

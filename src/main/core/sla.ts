@@ -1,17 +1,25 @@
 import type { Incident } from '../../shared/domain/incident';
+import { computeIncidentClock, type ClockEvent, type IncidentClock } from '../../shared/regulations';
+import type { Organisation } from './organisation';
 
-export type Deadline = { deadlineAt: number; budgetMinutes: number };
-
-/** Computes an incident's answer deadline. The queue reads deadlines only through this. */
-export type SlaClock = (incident: Incident) => Deadline;
-
-const HOUR = 3_600_000;
+/** Computes an incident's clock from the organisation's calendar and regulation profile. */
+export type SlaClock = (incident: Incident, now: number) => IncidentClock;
 
 /**
- * Foundation clock: 8 hours from detection, 4 for high importance (Новороссийск p.7, p.14), in wall time.
- * Replaced by the working-time incident clock (issue #3).
+ * The history the clock reads. Until the workflow issue (#4) records each step with its instant, an
+ * incident's only known event is its detection.
  */
-export const wallClockSla: SlaClock = (incident) => {
-  const hours = incident.importance === 'high' ? 4 : 8;
-  return { deadlineAt: incident.detectedAt + hours * HOUR, budgetMinutes: hours * 60 };
-};
+function clockEvents(incident: Incident): ClockEvent[] {
+  return [{ kind: 'detected', at: incident.detectedAt }];
+}
+
+export function workingTimeSla(org: Organisation): SlaClock {
+  return (incident, now) =>
+    computeIncidentClock({
+      profile: org.profile,
+      calendar: org.calendar,
+      importance: incident.importance,
+      events: clockEvents(incident),
+      now,
+    });
+}

@@ -1,6 +1,7 @@
 /** The Electron main process: wires the core, the IPC transport and the windows. Nothing else lives here. */
 import { app, type BrowserWindow, session } from 'electron';
 import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { openCore } from '../core/core';
 import { denyAllPermissions, enforceCsp } from './security';
 import { createAppWindow, rendererPaths } from './windows';
@@ -18,6 +19,7 @@ void app.whenReady().then(async () => {
     transport: 'electron',
     nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.electron),
     version: app.getVersion(),
+    resourcesDir: join(app.getAppPath(), 'resources'),
     demoFeed: process.argv.includes('--no-demo-feed') ? false : undefined,
   });
   const paths = rendererPaths(

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/api/contract';
 import { api } from '../api/client';
+import { installWorkTime } from '../clock/time-left';
 import { useQueue } from '../queue/useQueue';
 import { QueueView } from '../queue/QueueView';
 import { QueueCounters } from '../queue/QueueCounters';
@@ -10,7 +11,14 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const queue = useQueue();
   useEffect(() => {
-    void api.call('app.info', {}).then(setInfo, () => setInfo(null));
+    // The working calendar comes first: every timer bar counts with it.
+    void Promise.all([api.call('app.info', {}), api.call('worktime.info', {})]).then(
+      ([appInfo, workTime]) => {
+        installWorkTime(workTime);
+        setInfo(appInfo);
+      },
+      () => setInfo(null),
+    );
   }, []);
 
   const ready = queue.kind === 'ready' && info !== null;

@@ -1,15 +1,12 @@
 import { useNow } from '../clock/clock';
-import { minutesLeft } from '../clock/time-left';
+import { isWorkingTime, minutesLeft, warningThreshold } from '../clock/time-left';
 import { formatDateTime, formatTimeLeft } from '../i18n/labels';
-
-/** Share of the answer period left below which a bar turns amber (the profiles refine it, issue #3). */
-const WARNING_FRACTION = 0.25;
 
 export type BarState = 'on-time' | 'warning' | 'breached';
 
 export function barState(left: number, budget: number): BarState {
   if (left <= 0) return 'breached';
-  return budget > 0 && left / budget <= WARNING_FRACTION ? 'warning' : 'on-time';
+  return budget > 0 && left / budget <= warningThreshold() ? 'warning' : 'on-time';
 }
 
 type Props = { deadlineAt: number; budgetMinutes: number; high: boolean; timeZone: string };
@@ -35,7 +32,10 @@ export function TimerBar({ deadlineAt, budgetMinutes, high, timeZone }: Props) {
       <div className="timer__track" aria-hidden="true">
         <div className="timer__fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
       </div>
-      <span className="timer__text">{formatTimeLeft(left)}</span>
+      <span className="timer__text">
+        {formatTimeLeft(left)}
+        {!isWorkingTime(now) && <span className="timer__paused"> · вне рабочего времени</span>}
+      </span>
     </div>
   );
 }

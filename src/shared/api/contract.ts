@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Department, Importance, Incident, IncidentSource, Instant, Network } from '../domain/incident';
+import { CalendarExceptionSchema, WeeklyScheduleSchema } from '../worktime';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -18,12 +19,25 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-/** What the queue shows; the deadline comes from the core's SLA clock. */
+export const StageState = z.enum(['on-time', 'warning', 'breached', 'done', 'done-late', 'pending']);
+
+export const StageDeadline = z.object({
+  id: z.string(),
+  title: z.string(),
+  deadline: Instant,
+  state: StageState,
+  clause: z.string(),
+});
+export type StageDeadline = z.infer<typeof StageDeadline>;
+
+/** What the queue shows; deadlines come from the core's incident clock (working time, regulation profile). */
 export const QueueItem = Incident.extend({
-  /** Answer deadline (epoch ms), from the regulation profile's overall stage. */
+  /** The running deadline (epoch ms): the answer, or after an interim answer the final one. */
   deadlineAt: Instant,
-  /** Length of the answer period in working minutes, for the bar's fraction. */
+  /** Length of the running period in working minutes, for the bar's fraction. */
   budgetMinutes: z.number().nonnegative(),
+  currentStage: z.string().nullable(),
+  stages: z.array(StageDeadline),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
@@ -49,6 +63,17 @@ export const NewIncident = z.object({
 });
 export type NewIncident = z.infer<typeof NewIncident>;
 
+/** What the renderer needs to count working time itself, once a second, without asking the core. */
+export const WorkTimeInfo = z.object({
+  schedule: WeeklyScheduleSchema,
+  exceptions: z.array(CalendarExceptionSchema),
+  profileId: z.string(),
+  profileName: z.string(),
+  /** Share of a period left at which a bar turns amber (profile `thresholds.warningFraction`). */
+  warningFraction: z.number().min(0).max(1),
+});
+export type WorkTimeInfo = z.infer<typeof WorkTimeInfo>;
+
 const Empty = z.object({}).strict();
 
 /**
@@ -58,6 +83,7 @@ const Empty = z.object({}).strict();
 export const methods = {
   'app.info': { request: Empty, response: AppInfo },
   'queue.list': { request: Empty, response: QueueSnapshot },
+  'worktime.info': { request: Empty, response: WorkTimeInfo },
   'incidents.get': { request: z.object({ id: z.string().min(1) }).strict(), response: Incident },
   'incidents.create': { request: NewIncident, response: Incident },
   'departments.list': { request: Empty, response: z.array(Department) },

@@ -7,7 +7,7 @@ import { listAllIncidents } from '../../db/incidents';
 import { detectFormat, ImportError, parseImportFile, toExportRecord } from '../../core/import/parse';
 import { CliFailure, dataDirOption, printJson } from '../output';
 
-async function withCore<T>(dataDir: string, run: (core: Core) => Promise<T>): Promise<T> {
+export async function withCore<T>(dataDir: string, run: (core: Core) => Promise<T>): Promise<T> {
   const core = await openCore({ dataDir, transport: 'cli', demo: false, demoFeed: false });
   try {
     return await run(core);
@@ -68,7 +68,10 @@ export function registerImportExport(program: Command): void {
     .action(async (opts: { dataDir: string; json?: boolean }) => {
       if (!opts.json)
         throw new CliFailure('Укажите --json: другие форматы экспорта появятся позже / Use --json', 2);
-      const incidents = await withCore(opts.dataDir, (core) => listAllIncidents(core.db));
-      printJson(incidents.map((i) => toExportRecord(i, 'Europe/Moscow')));
+      const records = await withCore(opts.dataDir, async (core) => {
+        const zone = core.organisation.schedule.zone;
+        return (await listAllIncidents(core.db)).map((i) => toExportRecord(i, zone));
+      });
+      printJson(records);
     });
 }
