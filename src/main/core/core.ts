@@ -1,17 +1,16 @@
 import type Database from 'better-sqlite3';
 import type { Envelope } from '../../shared/api/envelope';
-import { ApiFailure } from '../../shared/api/envelope';
 import { Settings, type AppInfo } from '../../shared/api/contract';
 import { kyselyOver, migrateToLatest, openSqlite, type Db } from '../db/open';
-import { countIncidents, findIncidentById, listOpenIncidents } from '../db/incidents';
-import { listDepartments } from '../db/departments';
+import { countIncidents } from '../db/incidents';
 import { readSetting, writeSetting } from '../db/settings';
 import { prepareDataDir, type DataDir } from './data-dir';
 import { CoreEvents } from './events';
 import { dispatch, type Handlers, type Logger } from './dispatch';
 import { loadIdentity, type Identity } from './identity';
-import { createIncidents } from './incidents';
-import { SYSTEM_ACTOR } from './changes';
+import type { CoreContext } from './context';
+import { queueHandlers } from './handlers/queue';
+import { organisationHandlers } from './handlers/organisation';
 import { workingTimeSla, type SlaClock } from './sla';
 import { loadOrganisation, type Organisation } from './organisation';
 import { seedDemo, DemoFeed } from './demo-feed';
@@ -40,8 +39,9 @@ export type Core = {
   events: CoreEvents;
   handlers: Handlers;
   now: () => number;
-  organisation: Organisation;
-  sla: SlaClock;
+  /** The organisation as currently configured (it changes when an administrator edits it). */
+  organisation(): Organisation;
+  sla(): SlaClock;
   dispatch(method: string, request: unknown): Promise<Envelope<unknown>>;
   close(): Promise<void>;
 };
@@ -68,8 +68,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   await migrateToLatest(db);
   const identity = await loadIdentity(db);
   const events = new CoreEvents();
-  const organisation = await loadOrganisation(db, { resourcesDir: options.resourcesDir });
-  const sla: SlaClock = workingTimeSla(organisation);
+  let organisation = await loadOrganisation(db, { resourcesDir: options.resourcesDir });
+  let sla: SlaClock = workingTimeSla(organisation);
 
   if (
     (options.demo ?? true) &&
@@ -107,6 +107,24 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       : null;
   watcher?.unref();
 
+  const ctx: CoreContext = {
+    db,
+    identity,
+    events,
+    now,
+    logger,
+    resourcesDir: options.resourcesDir,
+    organisation: () => organisation,
+    sla: () => sla,
+    async reloadOrganisation() {
+      organisation = await loadOrganisation(db, { resourcesDir: options.resourcesDir });
+      sla = workingTimeSla(organisation);
+      events.emit('worktime.changed', { profileId: organisation.profile.id });
+      events.emit('queue.changed', { reason: 'updated', ids: [] });
+      return organisation;
+    },
+  };
+
   const handlers: Handlers = {
     'app.info': () =>
       Promise.resolve({
@@ -116,51 +134,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         transport: options.transport === 'electron' ? 'electron' : 'web',
         demo: settings.demoFeed || options.demoFeed === true,
       }),
-    'queue.list': async () => {
-      const incidents = await listOpenIncidents(db);
-      const at = now();
-      return {
-        now: at,
-        items: incidents.map((i) => {
-          const clock = sla(i, at);
-          return {
-            ...i,
-            deadlineAt: clock.answerDeadline,
-            budgetMinutes: clock.budgetMinutes,
-            currentStage: clock.current,
-            stages: clock.stages.map(({ id, title, deadline, state, clause }) => ({
-              id,
-              title,
-              deadline,
-              state,
-              clause,
-            })),
-          };
-        }),
-      };
-    },
-    'worktime.info': () =>
-      Promise.resolve({
-        schedule: organisation.schedule,
-        exceptions: organisation.exceptions,
-        profileId: organisation.profile.id,
-        profileName: organisation.profile.name,
-        warningFraction: organisation.profile.thresholds.warningFraction,
-      }),
-    'incidents.get': async ({ id }) => {
-      const incident = await findIncidentById(db, id);
-      if (!incident) throw new ApiFailure('not_found', `Инцидент ${id} не найден`);
-      return incident;
-    },
-    'incidents.create': async (request) => {
-      const { created } = await createIncidents(db, identity, SYSTEM_ACTOR, now(), [request]);
-      const incident = created[0];
-      if (!incident)
-        throw new ApiFailure('conflict', `Инцидент с внешним номером ${request.externalId} уже есть`);
-      events.emit('queue.changed', { reason: 'created', ids: [incident.id] });
-      return incident;
-    },
-    'departments.list': () => listDepartments(db),
     'settings.get': () => Promise.resolve(settings),
     'settings.update': async (patch) => {
       settings = Settings.parse({ ...settings, ...patch });
@@ -169,6 +142,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       events.emit('settings.changed', settings);
       return settings;
     },
+    ...queueHandlers(ctx),
+    ...organisationHandlers(ctx),
   };
 
   return {
@@ -178,8 +153,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     events,
     handlers,
     now,
-    organisation,
-    sla,
+    organisation: () => organisation,
+    sla: () => sla,
     dispatch: (method, request) => dispatch(handlers, method, request, logger),
     async close() {
       feed.stop();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Department, Importance, Incident, IncidentSource, Instant, Network } from '../domain/incident';
 import { CalendarExceptionSchema, WeeklyScheduleSchema } from '../worktime';
+import { organisationMethods } from './organisation';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -76,11 +77,8 @@ export type WorkTimeInfo = z.infer<typeof WorkTimeInfo>;
 
 const Empty = z.object({}).strict();
 
-/**
- * Every call the UI may make. The core implements each once; the Electron IPC and the
- * WebSocket transports carry them unchanged and validate the request on the core's side.
- */
-export const methods = {
+/** Calls of the foundation: the app, the queue, incidents, departments, app settings. */
+export const foundationMethods = {
   'app.info': { request: Empty, response: AppInfo },
   'queue.list': { request: Empty, response: QueueSnapshot },
   'worktime.info': { request: Empty, response: WorkTimeInfo },
@@ -89,6 +87,15 @@ export const methods = {
   'departments.list': { request: Empty, response: z.array(Department) },
   'settings.get': { request: Empty, response: Settings },
   'settings.update': { request: Settings.partial().strict(), response: Settings },
+} as const;
+
+/**
+ * Every call the UI may make, one group per feature. The core implements each once; the Electron
+ * IPC and the WebSocket transports carry them unchanged and validate the request on the core's side.
+ */
+export const methods = {
+  ...foundationMethods,
+  ...organisationMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -107,6 +114,8 @@ export const events = {
   /** Something in the queue changed: refetch. `ids` names the incidents touched. */
   'queue.changed': z.object({ reason: z.enum(['created', 'updated', 'imported']), ids: z.array(z.string()) }),
   'settings.changed': Settings,
+  /** The organisation's schedule, calendar or regulation profile changed: rebuild the clock and refetch. */
+  'worktime.changed': z.object({ profileId: z.string() }),
 } as const;
 
 export type Events = typeof events;

@@ -69,7 +69,7 @@ export function registerImportExport(program: Command): void {
       if (!opts.json)
         throw new CliFailure('Укажите --json: другие форматы экспорта появятся позже / Use --json', 2);
       const records = await withCore(opts.dataDir, async (core) => {
-        const zone = core.organisation.schedule.zone;
+        const zone = core.organisation().schedule.zone;
         return (await listAllIncidents(core.db)).map((i) => toExportRecord(i, zone));
       });
       printJson(records);
