@@ -76,7 +76,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     (await countIncidents(db)) === 0 &&
     (await readSetting(db, 'demo.seeded')) === undefined
   ) {
-    await seedDemo(db, identity, now());
+    await seedDemo(db, identity, now(), organisation.calendar);
     await writeSetting(db, SETTINGS_KEY, { ...(await readSettings(db)), demoFeed: true });
     await writeSetting(db, 'demo.seeded', true);
   }

@@ -1,6 +1,8 @@
 import type { Db } from '../db/open';
 import { insertDepartments } from '../db/departments';
 import type { IncidentStatus } from '../../shared/domain/incident';
+import { subtractWorkingMinutes } from '../../shared/regulations';
+import type { WorkCalendar } from '../../shared/worktime';
 import type { Logger } from './dispatch';
 import type { Identity } from './identity';
 import { createIncidents } from './incidents';
@@ -27,8 +29,23 @@ function demoPlacement(
   return { status, departmentId: status === 'new' ? null : departmentForTopic(topic) };
 }
 
-/** The embedded default: departments and a day's worth of incidents, on an empty database. */
-export async function seedDemo(db: Db, identity: Identity, now: number): Promise<void> {
+/**
+ * Working minutes before `now` at which the i-th demo incident was detected: spread over the
+ * working day so the queue looks like a live one — mostly on time, some close to the deadline,
+ * one in twelve overdue.
+ */
+function demoAge(index: number): number {
+  if (index % 12 === 11) return 480 + (index % 5) * 45;
+  return (index * 37) % 470;
+}
+
+/** The embedded default: departments and a working day's worth of incidents, on an empty database. */
+export async function seedDemo(
+  db: Db,
+  identity: Identity,
+  now: number,
+  calendar: WorkCalendar,
+): Promise<void> {
   await insertDepartments(db, DEMO_DEPARTMENTS, now);
   const incidents = generateDemoIncidents({ count: DEMO_SIZE, seed: DEMO_SEED, now });
   await createIncidents(
@@ -36,7 +53,11 @@ export async function seedDemo(db: Db, identity: Identity, now: number): Promise
     identity,
     SYSTEM_ACTOR,
     now,
-    incidents.map((incident, i) => ({ ...incident, ...demoPlacement(i, incident.topic) })),
+    incidents.map((incident, i) => {
+      const detectedAt = subtractWorkingMinutes(calendar, now, demoAge(i));
+      const publishedAt = detectedAt - (incident.detectedAt - incident.publishedAt);
+      return { ...incident, detectedAt, publishedAt, ...demoPlacement(i, incident.topic) };
+    }),
     'demo.seed',
   );
 }
