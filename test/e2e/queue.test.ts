@@ -73,13 +73,20 @@ describe('the live queue in a browser', () => {
     );
     const navigations: string[] = [];
     page.on('framenavigated', (f) => navigations.push(f.url()));
+    // The table renders only the rows on screen (virtualized): a search that matches nothing yet keeps the
+    // new row on screen when it arrives, and shows it came by the live update, not by a new query.
+    const openBefore = Number(await page.getByTestId('count-open').textContent());
+    await page.getByTestId('queue-search').fill('Тестовый Автор Импорта');
+    await page.getByTestId('queue-empty').waitFor();
     const result = await runCli(['import', file, '--data-dir', dataDir]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const row = page.getByTestId('queue-row').filter({ hasText: 'Тестовый Автор Импорта' });
     await row.waitFor({ timeout: 10_000 });
     expect(await row.getByTestId('timer-bar').count()).toBe(1);
+    await expect.poll(async () => Number(await page.getByTestId('count-open').textContent())).toBe(openBefore + 1);
     expect(navigations).toEqual([]);
+    await page.getByTestId('queue-search').press('Escape');
   });
 
   it('shows the clocks standing still outside working hours', async () => {

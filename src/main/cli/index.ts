@@ -4,7 +4,12 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerImportExport } from './commands/import-export';
+import { registerAudit } from './commands/audit';
+import { registerReport } from './commands/report';
+import { registerReview } from './commands/review';
 import { registerSchedule, registerWorktime } from './commands/worktime';
+import { registerHub } from './commands/hub';
+import { registerSync } from './commands/sync';
 import { CliFailure } from './output';
 
 const program = new Command('otklik')
@@ -13,8 +18,13 @@ const program = new Command('otklik')
   .exitOverride();
 
 registerImportExport(program);
+registerAudit(program);
+registerReport(program);
+registerReview(program);
 registerWorktime(program);
 registerSchedule(program);
+registerHub(program);
+registerSync(program);
 
 try {
   await program.parseAsync();

@@ -30,8 +30,11 @@ export async function recordChange(
   at: number,
   change: Change,
 ): Promise<void> {
+  // The audit event and the op share one id: the sync client sends the event with its op, and every
+  // replica stores it once under that id (docs/sync.md).
+  const id = randomUUID();
   await appendAuditEvent(trx, {
-    id: randomUUID(),
+    id,
     at,
     actorId: actor.userId,
     actorRole: actor.role,
@@ -44,7 +47,7 @@ export async function recordChange(
   await appendOutboxOp(
     trx,
     {
-      opId: randomUUID(),
+      opId: id,
       kind: change.op.kind,
       entity: change.op.entity,
       entityId: change.op.entityId,

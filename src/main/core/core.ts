@@ -9,11 +9,20 @@ import { CoreEvents } from './events';
 import { dispatch, type Handlers, type Logger } from './dispatch';
 import { loadIdentity, type Identity } from './identity';
 import type { CoreContext } from './context';
+import { newConnection, type Connection } from './session';
+import { findUserByLogin, type UserRecord } from '../db/users';
 import { queueHandlers } from './handlers/queue';
 import { organisationHandlers } from './handlers/organisation';
+import { reportsHandlers } from './handlers/reports';
+import { sessionHandlers } from './handlers/session';
+import { card, workflowHandlers } from './handlers/workflow';
+import { reviewHandlers } from './handlers/review';
+import { liveQueueHandlers } from './handlers/queue-live';
+import { syncHandlers } from './handlers/sync';
+import { SyncService } from '../sync/service';
 import { workingTimeSla, type SlaClock } from './sla';
 import { loadOrganisation, type Organisation } from './organisation';
-import { seedDemo, DemoFeed } from './demo-feed';
+import { seedDemo, DemoFeed, DEMO_DEFAULT_LOGIN } from './demo-feed';
 
 export type CoreOptions = {
   dataDir: string;
@@ -42,7 +51,10 @@ export type Core = {
   /** The organisation as currently configured (it changes when an administrator edits it). */
   organisation(): Organisation;
   sla(): SlaClock;
-  dispatch(method: string, request: unknown): Promise<Envelope<unknown>>;
+  /** A new connection (a window, a WebSocket) with the workstation's default session. */
+  connect(options?: { readOnly?: boolean }): Connection;
+  /** Calls a method as `connection` (by default, an internal connection with the default session). */
+  dispatch(method: string, request: unknown, connection?: Connection): Promise<Envelope<unknown>>;
   close(): Promise<void>;
 };
 
@@ -71,12 +83,30 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   let organisation = await loadOrganisation(db, { resourcesDir: options.resourcesDir });
   let sla: SlaClock = workingTimeSla(organisation);
 
+  const ctx: CoreContext = {
+    db,
+    identity,
+    events,
+    now,
+    logger,
+    resourcesDir: options.resourcesDir,
+    organisation: () => organisation,
+    sla: () => sla,
+    async reloadOrganisation() {
+      organisation = await loadOrganisation(db, { resourcesDir: options.resourcesDir });
+      sla = workingTimeSla(organisation);
+      events.emit('worktime.changed', { profileId: organisation.profile.id });
+      events.emit('queue.changed', { reason: 'updated', ids: [] });
+      return organisation;
+    },
+  };
+
   if (
     (options.demo ?? true) &&
     (await countIncidents(db)) === 0 &&
     (await readSetting(db, 'demo.seeded')) === undefined
   ) {
-    await seedDemo(db, identity, now(), organisation.calendar);
+    await seedDemo(ctx);
     await writeSetting(db, SETTINGS_KEY, { ...(await readSettings(db)), demoFeed: true });
     await writeSetting(db, 'demo.seeded', true);
   }
@@ -107,23 +137,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       : null;
   watcher?.unref();
 
-  const ctx: CoreContext = {
+  // The embedded demo opens signed in as an operator (issue #4); a real workstation asks to sign in.
+  const demoMode = (await readSetting(db, 'demo.seeded')) === true;
+  const defaultUser: UserRecord | null = demoMode ? await findUserByLogin(db, DEMO_DEFAULT_LOGIN) : null;
+
+  // Sync with the hub (issue #7): the background loop runs once the workstation has joined one.
+  const sync = await SyncService.start({
     db,
     identity,
     events,
     now,
     logger,
-    resourcesDir: options.resourcesDir,
-    organisation: () => organisation,
-    sla: () => sla,
-    async reloadOrganisation() {
-      organisation = await loadOrganisation(db, { resourcesDir: options.resourcesDir });
-      sla = workingTimeSla(organisation);
-      events.emit('worktime.changed', { profileId: organisation.profile.id });
-      events.emit('queue.changed', { reason: 'updated', ids: [] });
-      return organisation;
-    },
-  };
+    background: options.transport !== 'cli',
+  });
 
   const handlers: Handlers = {
     'app.info': () =>
@@ -144,7 +170,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     ...queueHandlers(ctx),
     ...organisationHandlers(ctx),
+    ...reportsHandlers(ctx),
+    ...sessionHandlers(ctx, { demo: () => demoMode }),
+    ...workflowHandlers(ctx, dataDir),
+    ...reviewHandlers(ctx, (id, connection) => card(ctx, id, connection)),
+    ...liveQueueHandlers(ctx),
+    ...syncHandlers(sync, db),
   };
+  handlers['session.signIn'] = sync.wrapSignIn(handlers['session.signIn']);
+
+  const connect = (o: { readOnly?: boolean } = {}) =>
+    newConnection({ user: o.readOnly ? null : defaultUser, readOnly: o.readOnly ?? false });
+  const internal = connect();
 
   return {
     dataDir,
@@ -155,8 +192,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     now,
     organisation: () => organisation,
     sla: () => sla,
-    dispatch: (method, request) => dispatch(handlers, method, request, logger),
+    connect,
+    dispatch: (method, request, connection = internal) =>
+      dispatch(handlers, method, request, connection, logger),
     async close() {
+      await sync.stop();
       feed.stop();
       if (watcher) clearInterval(watcher);
       await db.destroy();

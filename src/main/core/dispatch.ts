@@ -2,13 +2,18 @@ import { type ZodError } from 'zod';
 import { ApiFailure, type Envelope } from '../../shared/api/envelope';
 import {
   isMethod,
+  isReadMethod,
   methods,
   type Method,
   type ParsedRequestOf,
   type ResponseOf,
 } from '../../shared/api/contract';
+import type { Connection } from './session';
 
-export type Handlers = { [M in Method]: (request: ParsedRequestOf<M>) => Promise<ResponseOf<M>> };
+/** A handler gets the validated request and the connection it came on (whose session acts). */
+export type Handlers = {
+  [M in Method]: (request: ParsedRequestOf<M>, connection: Connection) => Promise<ResponseOf<M>>;
+};
 
 export type Logger = { error(message: string, detail?: unknown): void };
 
@@ -27,10 +32,14 @@ export async function dispatch(
   handlers: Handlers,
   method: string,
   request: unknown,
+  connection: Connection,
   logger: Logger = console,
 ): Promise<Envelope<unknown>> {
   if (!isMethod(method)) {
     return { ok: false, error: { code: 'unknown_method', message: `Неизвестный метод: ${method}` } };
+  }
+  if (connection.readOnly && !isReadMethod(method)) {
+    return { ok: false, error: { code: 'forbidden', message: 'Экран только для просмотра' } };
   }
   const parsed = methods[method].request.safeParse(request ?? {});
   if (!parsed.success) {
@@ -40,8 +49,8 @@ export async function dispatch(
     };
   }
   try {
-    const handler = handlers[method] as (r: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(parsed.data) };
+    const handler = handlers[method] as (r: unknown, c: Connection) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data, connection) };
   } catch (e) {
     if (e instanceof ApiFailure) return { ok: false, error: { code: e.code, message: e.message } };
     logger.error(`${method} failed`, e);

@@ -12,6 +12,11 @@ export type Identity = {
   deviceId: string;
   /** Advances the clock for a local change at wall time `at` and stores it in the change's transaction. */
   nextHlc(trx: Conn, at: number): Promise<string>;
+  /**
+   * Merges a timestamp received from the hub (already capped there), so that a change made after seeing
+   * another's is ordered after it even when this workstation's wall clock is behind.
+   */
+  observe(trx: Conn, remote: string): Promise<void>;
 };
 
 export async function loadIdentity(db: Conn): Promise<Identity> {
@@ -37,6 +42,14 @@ export async function loadIdentity(db: Conn): Promise<Identity> {
       // Only advance in memory once the write is queued in the transaction; a rollback leaves a gap, never a repeat.
       last = next;
       return text;
+    },
+    async observe(trx, remote) {
+      const r = parseHlc(remote);
+      if (r.millis < last.millis || (r.millis === last.millis && r.counter <= last.counter)) return;
+      // The next tick goes past it; the wall clock is not consulted here (it may be the wrong one).
+      const next: Hlc = { millis: r.millis, counter: r.counter, node: last.node };
+      await writeSetting(trx, HLC_KEY, formatHlc(next));
+      last = next;
     },
   };
 }

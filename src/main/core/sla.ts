@@ -1,25 +1,21 @@
 import type { Incident } from '../../shared/domain/incident';
-import { computeIncidentClock, type ClockEvent, type IncidentClock } from '../../shared/regulations';
+import { computeIncidentClock, type IncidentClock } from '../../shared/regulations';
+import { toClockEvents, type WorkflowEvent } from '../../shared/workflow';
 import type { Organisation } from './organisation';
 
-/** Computes an incident's clock from the organisation's calendar and regulation profile. */
-export type SlaClock = (incident: Incident, now: number) => IncidentClock;
-
 /**
- * The history the clock reads. Until the workflow issue (#4) records each step with its instant, an
- * incident's only known event is its detection.
+ * Computes an incident's clock from the organisation's calendar and regulation profile and the
+ * incident's workflow history (no history: only its detection is known).
  */
-function clockEvents(incident: Incident): ClockEvent[] {
-  return [{ kind: 'detected', at: incident.detectedAt }];
-}
+export type SlaClock = (incident: Incident, now: number, history?: readonly WorkflowEvent[]) => IncidentClock;
 
 export function workingTimeSla(org: Organisation): SlaClock {
-  return (incident, now) =>
+  return (incident, now, history = []) =>
     computeIncidentClock({
       profile: org.profile,
       calendar: org.calendar,
       importance: incident.importance,
-      events: clockEvents(incident),
+      events: toClockEvents(history, incident.detectedAt),
       now,
     });
 }

@@ -8,6 +8,48 @@ export interface DB {
   audit_events: AuditEventsTable;
   sync_outbox: SyncOutboxTable;
   settings: SettingsTable;
+  workflow_events: WorkflowEventsTable;
+  department_members: DepartmentMembersTable;
+  substitutions: SubstitutionsTable;
+  attachments: AttachmentsTable;
+}
+
+export interface WorkflowEventsTable {
+  id: string;
+  incident_id: string;
+  version: number;
+  type: string;
+  at: number;
+  actor_id: string;
+  actor_role: string;
+  event_json: string;
+}
+
+export interface DepartmentMembersTable {
+  department_id: string;
+  user_id: string;
+  kind: 'responsible' | 'executor';
+}
+
+export interface SubstitutionsTable {
+  id: string;
+  absent_user_id: string;
+  substitute_user_id: string;
+  from_at: number;
+  until_at: number;
+  created_at: number;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  incident_id: string;
+  sha256: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  kind: 'photo' | 'video' | 'act' | 'other';
+  created_at: number;
+  created_by: string;
 }
 
 export interface DepartmentsTable {
@@ -46,6 +88,8 @@ export interface IncidentsTable {
   version: number;
   created_at: number;
   updated_at: number;
+  /** The workflow state (JSON); null for rows from before migration 0002. */
+  workflow_json: string | null;
 }
 
 export interface AuditEventsTable {

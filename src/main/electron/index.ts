@@ -7,6 +7,8 @@ import { denyAllPermissions, enforceCsp } from './security';
 import { createAppWindow, rendererPaths } from './windows';
 import { forwardEvents, registerIpc } from './ipc';
 import { electronNativeBinding } from './native';
+import { manageWallWindow, wallDisplayFlag } from './wall';
+import { showDesktopNotifications } from './notify';
 
 app.enableSandbox();
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -35,6 +37,8 @@ void app.whenReady().then(async () => {
   registerIpc(core, (sender) => [...windows].some((w) => w.webContents === sender));
   forwardEvents(core, () => [...windows].map((w) => w.webContents));
   open();
+  manageWallWindow(core, paths, wallDisplayFlag(process.argv));
+  showDesktopNotifications(core, () => [...windows][0]?.focus());
 
   app.on('second-instance', () => [...windows][0]?.focus());
   app.on('activate', () => {

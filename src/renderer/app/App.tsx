@@ -6,12 +6,31 @@ import { useQueue } from '../queue/useQueue';
 import { QueueView } from '../queue/QueueView';
 import { QueueCounters } from '../queue/QueueCounters';
 import { SettingsView } from '../settings/SettingsView';
-import { hrefOf, useRoute } from './route';
+import { ReportsView } from '../reports/ReportsView';
+import { ReportReminder } from '../reports/ReportReminder';
+import { IncidentView } from '../incident/IncidentView';
+import { SessionBar } from '../session/SessionBar';
+import { SignIn } from '../session/SignIn';
+import { session, useSession } from '../session/session-store';
+import { hrefOf, useRoute, useRouteParam } from './route';
+import { WallView } from '../wall/WallView';
+import { NotificationCentre } from '../notifications/NotificationCentre';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
+/** The wall screen stands alone: no header, nothing to click. */
 export function App() {
+  return useRoute() === 'wall' ? <WallView /> : <OperatorApp />;
+}
+
+function OperatorApp() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const queue = useQueue();
   const route = useRoute();
+  const incidentId = useRouteParam();
+  const signedIn = useSession();
+  useEffect(() => {
+    void session.load();
+  }, []);
   useEffect(() => {
     // The working calendar comes first: every timer bar counts with it.
     const load = () =>
@@ -26,7 +45,8 @@ export function App() {
     return api.on('worktime.changed', () => void load());
   }, []);
 
-  const ready = queue.kind === 'ready' && info !== null;
+  const ready = queue.kind === 'ready' && info !== null && signedIn !== null;
+  const needsSignIn = signedIn !== null && signedIn.user === null;
   const timeZone = info?.timeZone ?? 'Europe/Moscow';
   return (
     <div className="app" data-app-state={queue.kind === 'failed' ? 'failed' : ready ? 'ready' : 'loading'}>
@@ -36,14 +56,26 @@ export function App() {
           <a href={hrefOf('queue')} aria-current={route === 'queue' ? 'page' : undefined}>
             Очередь
           </a>
+          <a href={hrefOf('reports')} aria-current={route === 'reports' ? 'page' : undefined}>
+            Отчёты
+          </a>
           <a href={hrefOf('settings')} aria-current={route === 'settings' ? 'page' : undefined}>
             Настройки
           </a>
         </nav>
-        {queue.kind === 'ready' && <QueueCounters items={queue.snapshot.items} />}
+        {queue.kind === 'ready' && <QueueCounters />}
         <div className="app__spacer" />
+        <SyncIndicator timeZone={timeZone} />
+        <NotificationCentre transport={info?.transport ?? null} timeZone={timeZone} />
+        <SessionBar />
       </header>
       <main className="app__main">
+        {needsSignIn && <SignIn />}
+        {!needsSignIn && <ReportReminder />}
+        {!needsSignIn && route === 'reports' && <ReportsView timeZone={timeZone} />}
+        {!needsSignIn && route === 'incident' && incidentId && (
+          <IncidentView id={incidentId} timeZone={timeZone} />
+        )}
         {route === 'settings' && <SettingsView />}
         {route === 'queue' && queue.kind === 'loading' && <p className="empty">Загрузка очереди…</p>}
         {route === 'queue' && queue.kind === 'failed' && (
@@ -52,9 +84,7 @@ export function App() {
             страницу.
           </p>
         )}
-        {route === 'queue' && queue.kind === 'ready' && (
-          <QueueView items={queue.snapshot.items} timeZone={timeZone} />
-        )}
+        {!needsSignIn && route === 'queue' && queue.kind === 'ready' && <QueueView timeZone={timeZone} />}
       </main>
     </div>
   );

@@ -1,10 +1,21 @@
 import { useSyncExternalStore } from 'react';
 
-/** Screens of the app, addressed by the URL hash so that a TV can open `#/wall` directly. */
-export type Route = 'queue' | 'settings';
+/**
+ * Screens of the app, addressed by the URL hash so that a TV can open `#/wall` directly and an
+ * incident has a link of its own (`#/incident/<id>`).
+ */
+export type Route = 'queue' | 'settings' | 'wall' | 'incident' | 'reports';
+
+const NAMED: readonly Route[] = ['settings', 'wall', 'reports'];
+
+function parts(hash: string): string[] {
+  return hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+}
 
 function parse(hash: string): Route {
-  return hash.replace(/^#\/?/, '') === 'settings' ? 'settings' : 'queue';
+  const [head, id] = parts(hash);
+  if (head === 'incident' && id) return 'incident';
+  return NAMED.find((r) => r === head) ?? 'queue';
 }
 
 function subscribe(listener: () => void): () => void {
@@ -12,10 +23,28 @@ function subscribe(listener: () => void): () => void {
   return () => window.removeEventListener('hashchange', listener);
 }
 
-export function useRoute(): Route {
-  return useSyncExternalStore(subscribe, () => parse(window.location.hash));
+/** `/wall` is the wall screen's own address on the web host (the only one a TV on the LAN may open). */
+function current(): Route {
+  return window.location.pathname.replace(/\/+$/, '') === '/wall' ? 'wall' : parse(window.location.hash);
 }
 
-export function hrefOf(route: Route): string {
+export function useRoute(): Route {
+  return useSyncExternalStore(subscribe, current);
+}
+
+/** The id in `#/incident/<id>`, or null on any other screen. */
+export function useRouteParam(): string | null {
+  return useSyncExternalStore(subscribe, () => {
+    const [head, id] = parts(window.location.hash);
+    return head === 'incident' && id ? id : null;
+  });
+}
+
+export function hrefOf(route: Route, id?: string): string {
+  if (route === 'incident') return `#/incident/${encodeURIComponent(id ?? '')}`;
   return route === 'queue' ? '#/' : `#/${route}`;
+}
+
+export function navigate(route: Route, id?: string): void {
+  window.location.hash = hrefOf(route, id);
 }

@@ -1,4 +1,4 @@
-import type { IncidentSource, IncidentStatus, Network } from '../../shared/domain/incident';
+import type { IncidentSource, Network } from '../../shared/domain/incident';
 
 export const NETWORK_LABEL: Record<Network, string> = {
   vk: 'ВКонтакте',
@@ -15,15 +15,7 @@ export const SOURCE_LABEL: Record<IncidentSource, string> = {
   import: 'Импорт',
 };
 
-export const STATUS_LABEL: Record<IncidentStatus, string> = {
-  new: 'Новый',
-  routed: 'Направлен',
-  drafting: 'Готовится ответ',
-  in_review: 'На согласовании',
-  approved: 'Согласован',
-  published: 'Опубликован',
-  closed: 'Закрыт',
-};
+export { STATUS_LABEL } from '../../shared/workflow/labels';
 
 /** «2 ч 15 мин» — working time, rounded down to the minute. */
 export function formatDuration(minutes: number): string {

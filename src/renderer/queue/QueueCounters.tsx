@@ -1,23 +1,26 @@
-import type { QueueItem } from '../../shared/api/contract';
-import { useNow } from '../clock/clock';
+import { useQueueSnapshot } from './useQueue';
 
-export function QueueCounters({ items }: { items: QueueItem[] }) {
-  const now = useNow();
-  const overdue = items.filter((i) => i.deadlineAt <= now).length;
-  const high = items.filter((i) => i.importance === 'high').length;
+/** The header's counters of the whole queue (the core counts them; they move with time, asked twice a minute). */
+export function QueueCounters() {
+  const { counters } = useQueueSnapshot();
+  if (!counters) return null;
   return (
     <dl className="counters" aria-label="Счётчики очереди">
       <div>
         <dt>В очереди</dt>
-        <dd data-testid="count-open">{items.length}</dd>
+        <dd data-testid="count-open">{counters.open}</dd>
+      </div>
+      <div>
+        <dt>Срок в течение часа</dt>
+        <dd data-testid="count-hour">{counters.dueWithinHour}</dd>
       </div>
       <div>
         <dt>Просрочено</dt>
-        <dd data-testid="count-overdue">{overdue}</dd>
+        <dd data-testid="count-overdue">{counters.overdue}</dd>
       </div>
       <div>
         <dt>Повышенной важности</dt>
-        <dd data-testid="count-high">{high}</dd>
+        <dd data-testid="count-high">{counters.high}</dd>
       </div>
     </dl>
   );

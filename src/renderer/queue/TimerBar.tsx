@@ -1,41 +1,165 @@
+import { memo, useRef } from 'react';
+import type { StageDeadline } from '../../shared/api/clock';
 import { useNow } from '../clock/clock';
-import { isWorkingTime, minutesLeft, warningThreshold } from '../clock/time-left';
-import { formatDateTime, formatTimeLeft } from '../i18n/labels';
+import { isWorkingTime, minutesLeft, warningThreshold, workCalendar } from '../clock/time-left';
+import { formatDateTime, formatDuration, formatTimeLeft } from '../i18n/labels';
+import { pausedText } from './pause';
 
 export type BarState = 'on-time' | 'warning' | 'breached';
 
+/** The bar's colour: breached when the time is up, amber at the profile's warning share of the period left. */
 export function barState(left: number, budget: number): BarState {
   if (left <= 0) return 'breached';
   return budget > 0 && left / budget <= warningThreshold() ? 'warning' : 'on-time';
 }
 
-type Props = { deadlineAt: number; budgetMinutes: number; high: boolean; timeZone: string };
+function fractionLeft(left: number, budget: number): number {
+  return budget > 0 ? Math.min(1, Math.max(0, left / budget)) : 0;
+}
 
-/** Counts down the working time to the deadline; the only part of a row that re-renders each second. */
-export function TimerBar({ deadlineAt, budgetMinutes, high, timeZone }: Props) {
+let pauseMemo: { now: number; text: string } | null = null;
+
+/** «часы не идут до 09:00 пн», once per tick for every bar on screen. */
+function pausedUntil(now: number): string {
+  if (pauseMemo?.now !== now) {
+    const calendar = workCalendar();
+    pauseMemo = { now, text: calendar ? pausedText(calendar.nextOpening(now), now, calendar.zone) : '' };
+  }
+  return pauseMemo.text;
+}
+
+const STAGE_MARK: Record<StageDeadline['state'], string> = {
+  done: '✓',
+  'done-late': '✓ с опозданием',
+  breached: '✗ просрочен',
+  warning: '! скоро срок',
+  'on-time': '▶',
+  pending: '·',
+};
+
+/** The tooltip: every stage's deadline (built on hover only: nobody reads it for the other 10,000 rows). */
+function tooltip(p: Props, now: number): string {
+  const lines = [
+    `Срок ответа: ${formatDateTime(p.deadlineAt, p.timeZone)} (${formatTimeLeft(minutesLeft(now, p.deadlineAt))})`,
+  ];
+  if (p.stages && p.stages.length > 0) {
+    lines.push('Этапы:');
+    for (const s of p.stages) {
+      const current = s.id === p.currentStage ? ' ← текущий' : '';
+      lines.push(
+        `${STAGE_MARK[s.state]} ${s.title} — до ${formatDateTime(s.deadline, p.timeZone)} (${s.clause})${current}`,
+      );
+    }
+  }
+  if (!isWorkingTime(now)) lines.push(`Вне рабочего времени: ${pausedUntil(now)}`);
+  return lines.join('\n');
+}
+
+type Props = {
+  deadlineAt: number;
+  budgetMinutes: number;
+  high: boolean;
+  timeZone: string;
+  /** The current stage, when it ends before the answer: its own bar above the answer's. */
+  stageDeadlineAt?: number | null;
+  stageBudgetMinutes?: number;
+  stageTitle?: string | null;
+  currentStage?: string | null;
+  stages?: readonly StageDeadline[];
+  size?: 'row' | 'wall';
+};
+
+/** Thousandths of the bar: a tick that moves it less than that changes nothing on screen. */
+function quantised(fraction: number): number {
+  return Math.round(fraction * 1000) / 1000;
+}
+
+const Track = memo(function Track({ fraction, className }: { fraction: number; className: string }) {
+  return (
+    <div className={className} aria-hidden="true">
+      <div className="timer__fill" style={{ transform: `scaleX(${fraction})` }} />
+    </div>
+  );
+});
+
+type TextProps = { high: boolean; stageMinutes: number; answerMinutes: number | null; paused: string | null };
+
+/** Changes once a minute (the text counts whole minutes), so most ticks skip it. */
+const Text = memo(function Text({ high, stageMinutes, answerMinutes, paused }: TextProps) {
+  return (
+    <>
+      <span className="timer__text">
+        {high && (
+          <span className="timer__high" title="Повышенной важности">
+            ▲{' '}
+          </span>
+        )}
+        {formatTimeLeft(stageMinutes)}
+        {answerMinutes !== null && (
+          <span className="timer__answer"> · ответ {answerMinutes > 0 ? formatDuration(answerMinutes) : 'просрочен'}</span>
+        )}
+      </span>
+      {paused !== null && <span className="timer__paused">вне рабочего времени · {paused}</span>}
+    </>
+  );
+});
+
+/** The minutes as the text shows them (whole, toward zero), kept negative once overdue. */
+function wholeMinutes(left: number): number {
+  return left >= 0 ? Math.floor(left) : -(Math.floor(-left) + 0.5);
+}
+
+/**
+ * Counts down the working time of the current stage and of the answer; the only part of a row that
+ * re-renders each second, and of it only what changed (the tracks by a thousandth, the text by a minute).
+ * High importance is marked by shape (▲, a dashed track), not colour alone.
+ */
+export const TimerBar = memo(function TimerBar(props: Props) {
+  const { deadlineAt, budgetMinutes, high, stageDeadlineAt = null, stageBudgetMinutes = 0, size = 'row' } = props;
   const now = useNow();
+  const ref = useRef<HTMLDivElement>(null);
   const left = minutesLeft(now, deadlineAt);
   const state = barState(left, budgetMinutes);
-  const fraction = budgetMinutes > 0 ? Math.min(1, Math.max(0, left / budgetMinutes)) : 0;
+  const staged = stageDeadlineAt !== null && stageDeadlineAt < deadlineAt;
+  const stageLeft = staged ? minutesLeft(now, stageDeadlineAt) : left;
+  const stageState = staged ? barState(stageLeft, stageBudgetMinutes) : state;
+  const paused = isWorkingTime(now) ? null : pausedUntil(now);
+  const stageName = props.stageTitle ? `этап «${props.stageTitle}»` : 'этап';
+  const valueText = staged
+    ? `${stageName}: ${formatTimeLeft(stageLeft)}; ответ: ${formatTimeLeft(left)}`
+    : formatTimeLeft(left);
   return (
     <div
-      className={`timer timer--${state}${high ? ' timer--high' : ''}`}
+      ref={ref}
+      className={`timer timer--${state}${high ? ' timer--high' : ''}${size === 'wall' ? ' timer--wall' : ''}`}
       data-testid="timer-bar"
       data-state={state}
-      title={`Срок: ${formatDateTime(deadlineAt, timeZone)}`}
+      data-stage-state={stageState}
       role="progressbar"
       aria-valuemin={0}
       aria-valuemax={Math.round(budgetMinutes * 60)}
       aria-valuenow={Math.max(0, Math.round(left * 60))}
-      aria-valuetext={formatTimeLeft(left)}
+      aria-valuetext={valueText}
+      onMouseEnter={() => {
+        if (ref.current) ref.current.title = tooltip(props, now);
+      }}
     >
-      <div className="timer__track" aria-hidden="true">
-        <div className="timer__fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
-      </div>
-      <span className="timer__text">
-        {formatTimeLeft(left)}
-        {!isWorkingTime(now) && <span className="timer__paused"> · вне рабочего времени</span>}
-      </span>
+      {staged && (
+        <Track
+          className={`timer__track timer__track--stage timer__track--${stageState}`}
+          fraction={quantised(fractionLeft(stageLeft, stageBudgetMinutes))}
+        />
+      )}
+      <Track
+        className={`timer__track timer__track--answer${staged ? ' timer__track--thin' : ''}`}
+        fraction={quantised(fractionLeft(left, budgetMinutes))}
+      />
+      <Text
+        high={high}
+        stageMinutes={wholeMinutes(stageLeft)}
+        answerMinutes={staged ? wholeMinutes(left) : null}
+        paused={paused}
+      />
     </div>
   );
-}
+});

@@ -4,11 +4,15 @@ import { api, ApiCallError } from '../api/client';
 import { DemoFeedToggle } from './DemoFeedToggle';
 import { ScheduleEditor } from './ScheduleEditor';
 import { ProfileEditor } from './ProfileEditor';
+import { UsersEditor } from './UsersEditor';
+import { JoinHubForm } from '../sync/JoinHubForm';
+import { useSession } from '../session/session-store';
 
 /** Organisation settings: the regulation profile and the working schedule (issue #3). */
 export function SettingsView() {
   const [org, setOrg] = useState<OrganisationSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const session = useSession();
   useEffect(() => {
     void api
       .call('org.get', {})
@@ -26,6 +30,13 @@ export function SettingsView() {
         <h2>График работы</h2>
         <ScheduleEditor org={org} onChange={setOrg} />
       </section>
+      {session?.user?.role === 'admin' && (
+        <section className="panel">
+          <h2>Пользователи</h2>
+          <UsersEditor />
+        </section>
+      )}
+      <JoinHubForm />
       <section className="panel">
         <h2>Демонстрация</h2>
         <DemoFeedToggle />

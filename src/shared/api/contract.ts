@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { Department, Importance, Incident, IncidentSource, Instant, Network } from '../domain/incident';
 import { CalendarExceptionSchema, WeeklyScheduleSchema } from '../worktime';
 import { organisationMethods } from './organisation';
+import { queueEvents, queueMethods } from './queue';
+import { StageDeadline } from './clock';
+import { sessionMethods } from './session';
+import { workflowMethods } from './workflow';
+import { reportsMethods } from './reports';
+import { reviewMethods } from './review';
+import { syncEvents, syncMethods } from './sync';
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -20,16 +27,7 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const StageState = z.enum(['on-time', 'warning', 'breached', 'done', 'done-late', 'pending']);
-
-export const StageDeadline = z.object({
-  id: z.string(),
-  title: z.string(),
-  deadline: Instant,
-  state: StageState,
-  clause: z.string(),
-});
-export type StageDeadline = z.infer<typeof StageDeadline>;
+export { StageDeadline, StageState } from './clock';
 
 /** What the queue shows; deadlines come from the core's incident clock (working time, regulation profile). */
 export const QueueItem = Incident.extend({
@@ -96,6 +94,12 @@ export const foundationMethods = {
 export const methods = {
   ...foundationMethods,
   ...organisationMethods,
+  ...sessionMethods,
+  ...workflowMethods,
+  ...reportsMethods,
+  ...reviewMethods,
+  ...queueMethods,
+  ...syncMethods,
 } as const;
 
 export type Methods = typeof methods;
@@ -109,6 +113,17 @@ export function isMethod(name: string): name is Method {
   return Object.hasOwn(methods, name);
 }
 
+/**
+ * Methods that change nothing: the only ones a read-only connection (the wall screen) may call.
+ * A method is a read when its name ends in one of these verbs.
+ */
+const READ_VERBS = ['info', 'list', 'get', 'current', 'card', 'page', 'counters', 'status'];
+
+export function isReadMethod(name: Method): boolean {
+  const verb = name.slice(name.lastIndexOf('.') + 1);
+  return READ_VERBS.includes(verb);
+}
+
 /** Push events from the core to every open window. */
 export const events = {
   /** Something in the queue changed: refetch. `ids` names the incidents touched. */
@@ -116,6 +131,8 @@ export const events = {
   'settings.changed': Settings,
   /** The organisation's schedule, calendar or regulation profile changed: rebuild the clock and refetch. */
   'worktime.changed': z.object({ profileId: z.string() }),
+  ...queueEvents,
+  ...syncEvents,
 } as const;
 
 export type Events = typeof events;

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import { Importance } from './importance';
+import {
+  OPEN_STATUSES as WORKFLOW_OPEN_STATUSES,
+  WorkflowStatusSchema,
+  type WorkflowStatus,
+} from '../workflow/state';
 
 /** Where an incident came from: the federal monitoring system, the feedback platform, typed by hand, or a file. */
 export const IncidentSource = z.enum(['im', 'pos', 'manual', 'import']);
@@ -8,31 +14,14 @@ export type IncidentSource = z.infer<typeof IncidentSource>;
 export const Network = z.enum(['vk', 'ok', 'telegram', 'pos', 'other']);
 export type Network = z.infer<typeof Network>;
 
-export const Importance = z.enum(['normal', 'high']);
-export type Importance = z.infer<typeof Importance>;
+export { Importance };
 
-/**
- * Foundation statuses. The workflow issue (#4) replaces this with the full state machine;
- * until then an incident is open until it is published or closed.
- */
-export const IncidentStatus = z.enum([
-  'new',
-  'routed',
-  'drafting',
-  'in_review',
-  'approved',
-  'published',
-  'closed',
-]);
-export type IncidentStatus = z.infer<typeof IncidentStatus>;
+/** An incident's status is its workflow state's (src/shared/workflow). */
+export const IncidentStatus = WorkflowStatusSchema;
+export type IncidentStatus = WorkflowStatus;
 
-export const OPEN_STATUSES: readonly IncidentStatus[] = [
-  'new',
-  'routed',
-  'drafting',
-  'in_review',
-  'approved',
-];
+/** Statuses the queue shows: everything not published or closed (an interim answer still waits for the final). */
+export const OPEN_STATUSES: readonly IncidentStatus[] = WORKFLOW_OPEN_STATUSES;
 
 /** Epoch milliseconds, UTC. */
 export const Instant = z.number().int().nonnegative();

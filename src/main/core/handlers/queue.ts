@@ -6,10 +6,17 @@ import { listDepartments } from '../../db/departments';
 import { createIncidents } from '../incidents';
 import { SYSTEM_ACTOR } from '../changes';
 import type { SlaClock } from '../sla';
+import type { WorkflowEvent } from '../../../shared/workflow';
+import { listWorkflowEventsFor } from '../../db/workflow';
 import type { CoreContext, HandlersOf } from '../context';
 
-export function toQueueItem(incident: Incident, sla: SlaClock, now: number): QueueItem {
-  const clock = sla(incident, now);
+export function toQueueItem(
+  incident: Incident,
+  sla: SlaClock,
+  now: number,
+  history?: readonly WorkflowEvent[],
+): QueueItem {
+  const clock = sla(incident, now, history);
   return {
     ...incident,
     deadlineAt: clock.answerDeadline,
@@ -33,7 +40,11 @@ export function queueHandlers(
       const incidents = await listOpenIncidents(ctx.db);
       const now = ctx.now();
       const sla = ctx.sla();
-      return { now, items: incidents.map((i) => toQueueItem(i, sla, now)) };
+      const history = await listWorkflowEventsFor(
+        ctx.db,
+        incidents.map((i) => i.id),
+      );
+      return { now, items: incidents.map((i) => toQueueItem(i, sla, now, history.get(i.id))) };
     },
     'worktime.info': () => {
       const org = ctx.organisation();

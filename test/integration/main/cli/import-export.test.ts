@@ -76,4 +76,17 @@ describe('cli import and export', () => {
     const odd = await runCli(['import', join(dir, 'file.txt'), '--data-dir', dir]);
     expect(odd.stderr).toMatch(/--format json или csv/);
   });
+
+  it('exports the audit trail: every imported incident has its creation, by the system', async () => {
+    const dir = tempDir();
+    await runCli(['import', fixture('incidents.json'), '--data-dir', dir]);
+    const out = await runCli(['audit', '--data-dir', dir, '--json']);
+    expect(out.stderr).toBe('');
+    const audit = JSON.parse(out.stdout) as { action: string; actorRole: string; incidentId: string; at: string }[];
+    expect(audit).toHaveLength(4);
+    expect(audit.every((a) => a.action === 'import' && a.actorRole === 'system')).toBe(true);
+    expect(audit[0]?.at).toMatch(/\+03:00$/);
+    const one = await runCli(['audit', '--data-dir', dir, '--incident', audit[0]?.incidentId ?? '', '--json']);
+    expect(JSON.parse(one.stdout)).toHaveLength(1);
+  });
 });

@@ -16,6 +16,67 @@ const populateBefore: Record<string, (db: ReturnType<typeof kyselyOver>) => Prom
   '0001_initial': async (db) => {
     await sql`PRAGMA user_version = 0`.execute(db);
   },
+  // Foundation rows in each foundation status; 0002 maps them onto workflow statuses.
+  '0002_workflow': async (db) => {
+    await sql`INSERT INTO departments (id, name, short_name, created_at) VALUES ('dep-1', 'Управление ЖКХ', 'ЖКХ', 1)`.execute(
+      db,
+    );
+    const statuses = ['new', 'routed', 'drafting', 'in_review', 'approved'];
+    for (const [i, status] of statuses.entries()) {
+      await sql`INSERT INTO incidents (id, source, network, url, external_id, author_name, text, published_at, detected_at,
+        topic, location, importance, status, department_id, version, created_at, updated_at)
+        VALUES (${`i-${i}`}, 'im', 'vk', NULL, ${`ext-${i}`}, 'Анна', 'Текст', 1, 2, 'ЖКХ', '', 'normal', ${status},
+        ${status === 'new' ? null : 'dep-1'}, 1, 3, 3)`.execute(db);
+    }
+  },
+  // An op waiting in the outbox and a workflow event: 0004 keeps both (sync, issue #7).
+  '0004_sync': async (db) => {
+    await sql`INSERT INTO departments (id, name, short_name, created_at) VALUES ('dep-s', 'Дороги', '', 1)`.execute(
+      db,
+    );
+    await sql`INSERT INTO incidents (id, source, network, url, external_id, author_name, text, published_at, detected_at,
+      topic, location, importance, status, department_id, version, created_at, updated_at)
+      VALUES ('i-s', 'im', 'vk', NULL, 'ext-s', 'Анна', 'Текст', 1, 2, 'ЖКХ', 'ул. Мира', 'normal', 'new', NULL, 0, 3, 3)`.execute(
+      db,
+    );
+    await sql`INSERT INTO sync_outbox (op_id, kind, entity, entity_id, payload, hlc, device_id, user_id, schema_version,
+      created_at, sent_at) VALUES ('op-s', 'incident.create', 'incident', 'i-s', '{}', '2026-01-01T00:00:00.000Z-0000-d', 'd',
+      NULL, 1, 3, NULL)`.execute(db);
+    await sql`INSERT INTO workflow_events (id, incident_id, version, type, at, actor_id, actor_role, event_json)
+      VALUES ('e-s', 'i-s', 1, 'routed', 4, 'u', 'operator', '{}')`.execute(db);
+  },
+};
+
+/** What each migration's populated data must look like afterwards. */
+const checkAfter: Record<string, (db: ReturnType<typeof kyselyOver>) => Promise<void>> = {
+  '0004_sync': async (db) => {
+    const outbox = await sql<{
+      op_id: string;
+      sent_at: number | null;
+      server_seq: number | null;
+      rejected_json: string | null;
+    }>`
+      SELECT op_id, sent_at, server_seq, rejected_json FROM sync_outbox`.execute(db);
+    expect(outbox.rows).toEqual([{ op_id: 'op-s', sent_at: null, server_seq: null, rejected_json: null }]);
+    // Workflow events stay append-only, except inside the sync client's guarded transaction.
+    await expect(sql`DELETE FROM workflow_events WHERE id = 'e-s'`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`UPDATE workflow_events SET type = 'x' WHERE id = 'e-s'`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
+  },
+  '0002_workflow': async (db) => {
+    const rows = await sql<{ id: string; status: string; workflow_json: string | null }>`
+      SELECT id, status, workflow_json FROM incidents ORDER BY id`.execute(db);
+    expect(rows.rows.map((r) => [r.id, r.status, r.workflow_json])).toEqual([
+      ['i-0', 'new', null],
+      ['i-1', 'routed', null],
+      ['i-2', 'routed', null],
+      ['i-3', 'routed', null],
+      ['i-4', 'routed', null],
+    ]);
+  },
 };
 
 describe('migrations', () => {
@@ -46,6 +107,7 @@ describe('migrations', () => {
       await populateBefore[name]?.(db);
       const { error } = await migrator.migrateTo(name);
       expect(error).toBeUndefined();
+      await checkAfter[name]?.(db);
       for (const [table, n] of Object.entries(counts)) {
         const after = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db);
         expect(Number(after.rows[0]?.n)).toBeGreaterThanOrEqual(n as number);
@@ -60,7 +122,7 @@ describe('migrations', () => {
     await migrateToLatest(db);
     const tables = sqlite
       .prepare(
-        `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'`,
+        `SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'`,
       )
       .all() as { name: string; strict: number }[];
     expect(tables.length).toBeGreaterThanOrEqual(6);

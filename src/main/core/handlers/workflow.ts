@@ -1,0 +1,134 @@
+import { ApiFailure } from '../../../shared/api/envelope';
+import type { AuditEntry, IncidentCard } from '../../../shared/api/workflow';
+import { computeIncidentClock } from '../../../shared/regulations';
+import { allowedCommands, CommandSchema, toClockEvents } from '../../../shared/workflow';
+import { findIncidentById } from '../../db/incidents';
+import { listWorkflowEvents, readWorkflowState } from '../../db/workflow';
+import { listUsers, loadDirectory } from '../../db/users';
+import { appendAuditEvent, listAuditEvents } from '../../db/audit';
+import { insertAttachment, listAttachments } from '../../db/attachments';
+import { storeAttachmentFile } from '../attachments';
+import { executeCommand } from '../workflow';
+import { actorOf, type Connection } from '../session';
+import type { CoreContext, HandlersOf } from '../context';
+import type { DataDir } from '../data-dir';
+import { randomUUID } from 'node:crypto';
+
+function signedIn(connection: Connection) {
+  if (!connection.user) throw new ApiFailure('forbidden', 'Войдите в систему, чтобы работать с инцидентами');
+  return connection.user;
+}
+
+async function auditEntries(ctx: CoreContext, incidentId?: string): Promise<AuditEntry[]> {
+  const [events, users] = await Promise.all([listAuditEvents(ctx.db, incidentId), listUsers(ctx.db)]);
+  const names = new Map(users.map((u) => [u.id, u.displayName]));
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at,
+    actorId: e.actorId,
+    actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
+    actorRole: e.actorRole,
+    action: e.action,
+    before: e.before,
+    after: e.after,
+  }));
+}
+
+export async function card(ctx: CoreContext, id: string, connection: Connection): Promise<IncidentCard> {
+  const incident = await findIncidentById(ctx.db, id);
+  const state = await readWorkflowState(ctx.db, id);
+  if (!incident || !state) throw new ApiFailure('not_found', `Инцидент ${id} не найден`);
+  const events = await listWorkflowEvents(ctx.db, id);
+  const now = ctx.now();
+  const org = ctx.organisation();
+  const clock = computeIncidentClock({
+    profile: org.profile,
+    calendar: org.calendar,
+    importance: state.importance,
+    events: toClockEvents(events, incident.detectedAt),
+    now,
+  });
+  const allowed = connection.user
+    ? allowedCommands(state, actorOf(connection.user), org.profile, {
+        departments: await loadDirectory(ctx.db),
+        now,
+      })
+    : [];
+  return {
+    incident,
+    state,
+    events,
+    allowed,
+    clock: {
+      deadlineAt: clock.answerDeadline,
+      budgetMinutes: clock.budgetMinutes,
+      state: clock.state,
+      currentStage: clock.current,
+      stages: clock.stages.map(({ id: stageId, title, deadline, state: s, clause }) => ({
+        id: stageId,
+        title,
+        deadline,
+        state: s,
+        clause,
+      })),
+      finalDeadline: clock.finalDeadline,
+    },
+    attachments: await listAttachments(ctx.db, id),
+    audit: await auditEntries(ctx, id),
+  };
+}
+
+/** The incident card and the workflow commands (issue #4). */
+export function workflowHandlers(
+  ctx: CoreContext,
+  dataDir: DataDir,
+): HandlersOf<'incidents.card' | 'workflow.execute' | 'attachments.add' | 'audit.list'> {
+  return {
+    'incidents.card': ({ id }, connection) => card(ctx, id, connection),
+    'workflow.execute': async ({ command }, connection) => {
+      const user = signedIn(connection);
+      // The actor is always the connection's session: a UI cannot act in someone else's name.
+      const parsed = CommandSchema.safeParse({ ...command, actor: actorOf(user) });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ApiFailure(
+          'bad_request',
+          `Команда не прошла проверку: ${issue ? `${issue.path.join('.')}: ${issue.message}` : ''}`,
+        );
+      }
+      await executeCommand(ctx, actorOf(user), parsed.data);
+      return card(ctx, parsed.data.incidentId, connection);
+    },
+    'attachments.add': async (request, connection) => {
+      const user = signedIn(connection);
+      if (!(await findIncidentById(ctx.db, request.incidentId)))
+        throw new ApiFailure('not_found', 'Инцидент не найден');
+      const bytes = Buffer.from(request.dataBase64, 'base64');
+      if (bytes.length === 0) throw new ApiFailure('bad_request', 'Пустой файл');
+      const now = ctx.now();
+      const attachment = storeAttachmentFile(dataDir.root, { ...request, bytes }, now);
+      await ctx.db.transaction().execute(async (trx) => {
+        await insertAttachment(trx, { ...attachment, incidentId: request.incidentId, createdBy: user.id });
+        await appendAuditEvent(trx, {
+          id: randomUUID(),
+          at: now,
+          actorId: user.id,
+          actorRole: user.role,
+          deviceId: ctx.identity.deviceId,
+          incidentId: request.incidentId,
+          action: 'attachment.add',
+          before: null,
+          after: {
+            id: attachment.id,
+            fileName: attachment.fileName,
+            sha256: attachment.sha256,
+            kind: attachment.kind,
+          },
+        });
+      });
+      ctx.events.emit('queue.changed', { reason: 'updated', ids: [request.incidentId] });
+      return attachment;
+    },
+    'audit.list': ({ incidentId }) => auditEntries(ctx, incidentId),
+  };
+}

@@ -1,0 +1,42 @@
+import type { RegulationProfile } from '../../shared/regulations';
+import type { ProtocolRange } from '../../shared/sync/versions';
+import type { HubDb } from './db/open';
+import type { HubDialect } from './db/migrations';
+import type { HubLogger } from './log';
+
+/** What every hub service shares. */
+export type HubContext = {
+  db: HubDb;
+  dialect: HubDialect;
+  now(): number;
+  /** The regulation profile workflow commands are decided with. */
+  profile: RegulationProfile;
+  protocol: ProtocolRange;
+  /** A workstation clock further ahead than this is capped to the hub's (architecture: Sync). */
+  maxDriftMs: number;
+  sessionTtlMs: number;
+  logger: HubLogger;
+  /** Called after a commit that accepted ops: pokes the connected workstations. */
+  notify(head: number): void;
+};
+
+/** The authenticated client of a request. */
+export type Caller = {
+  id: string;
+  name: string;
+  kind: 'workstation' | 'intake';
+  /** Departments it serves; null: the whole control centre. */
+  departments: string[] | null;
+  deviceId: string | null;
+};
+
+/** Runs `fn` over `items` in chunks small enough for any database's bound-parameter limit. */
+export async function inChunks<T, R>(
+  items: readonly T[],
+  size: number,
+  fn: (chunk: T[]) => Promise<R[]>,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await fn(items.slice(i, i + size))));
+  return out;
+}

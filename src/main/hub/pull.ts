@@ -1,0 +1,204 @@
+import type { Op } from '../../shared/sync/op';
+import type { AuditEventWire } from '../../shared/sync/payloads';
+import type { PulledOp, PullResponse, ReplicaBundle, SnapshotResponse } from '../../shared/sync/wire';
+import type { WorkflowEvent } from '../../shared/workflow';
+import { inChunks, type Caller, type HubContext } from './context';
+import { loadClientDirectory } from './directory';
+import { HubError } from './errors';
+import { loadReplicas, replicaFromRow, type HubConn } from './replicas';
+
+export const MAX_PULL = 5000;
+
+type OpRow = {
+  seq: number;
+  op_id: string;
+  kind: string;
+  entity: string;
+  entity_id: string;
+  payload: string;
+  hlc: string;
+  device_id: string;
+  user_id: string | null;
+  schema_version: number;
+  audit: string | null;
+};
+
+function toPulled(r: OpRow): PulledOp {
+  return {
+    seq: r.seq,
+    op: {
+      opId: r.op_id,
+      kind: r.kind as Op['kind'],
+      entity: r.entity,
+      entityId: r.entity_id,
+      payload: JSON.parse(r.payload) as unknown,
+      hlc: r.hlc,
+      deviceId: r.device_id,
+      userId: r.user_id,
+      schemaVersion: r.schema_version,
+    },
+    audit: r.audit === null ? null : (JSON.parse(r.audit) as AuditEventWire),
+  };
+}
+
+const OP_COLUMNS = [
+  'seq',
+  'op_id',
+  'kind',
+  'entity',
+  'entity_id',
+  'payload',
+  'hlc',
+  'device_id',
+  'user_id',
+  'schema_version',
+  'audit',
+] as const;
+
+function requireWorkstation(caller: Caller): void {
+  if (caller.kind !== 'workstation')
+    throw new HubError('forbidden', 'Этот токен не предназначен для синхронизации');
+}
+
+/** Incidents in full with their events and audit trail. */
+async function loadBundles(db: HubConn, ids: readonly string[]): Promise<ReplicaBundle[]> {
+  if (ids.length === 0) return [];
+  const replicas = await loadReplicas(db, ids);
+  const [events, audit] = await Promise.all([
+    inChunks([...replicas.keys()], 500, (chunk) =>
+      db
+        .selectFrom('hub_events')
+        .select(['incident_id', 'event'])
+        .where('incident_id', 'in', chunk)
+        .orderBy('incident_id')
+        .orderBy('version')
+        .execute(),
+    ),
+    inChunks([...replicas.keys()], 500, (chunk) =>
+      db
+        .selectFrom('hub_audit')
+        .select(['incident_id', 'event'])
+        .where('incident_id', 'in', chunk)
+        .orderBy('seq')
+        .orderBy('id')
+        .execute(),
+    ),
+  ]);
+  const eventsOf = new Map<string, WorkflowEvent[]>();
+  for (const e of events) {
+    const list = eventsOf.get(e.incident_id) ?? [];
+    list.push(JSON.parse(e.event) as WorkflowEvent);
+    eventsOf.set(e.incident_id, list);
+  }
+  const auditOf = new Map<string, AuditEventWire[]>();
+  for (const a of audit) {
+    if (a.incident_id === null) continue;
+    const list = auditOf.get(a.incident_id) ?? [];
+    list.push(JSON.parse(a.event) as AuditEventWire);
+    auditOf.set(a.incident_id, list);
+  }
+  return [...replicas.entries()].map(([id, s]) => ({
+    replica: s.replica,
+    events: eventsOf.get(id) ?? [],
+    audit: auditOf.get(id) ?? [],
+  }));
+}
+
+/**
+ * The accepted ops after `after`, in sequence order, filtered to the workstation's departments. The head
+ * is read first and nothing above it is served: since numbers commit in order (see `pushOps`), everything
+ * at or below the head is already visible, and the returned cursor never passes an op still to come.
+ */
+export async function pullOps(
+  ctx: HubContext,
+  caller: Caller,
+  after: number,
+  limit: number,
+  dirVersion: number,
+): Promise<PullResponse> {
+  requireWorkstation(caller);
+  const take = Math.max(1, Math.min(limit, MAX_PULL));
+  return ctx.db.transaction().execute(async (trx) => {
+    const counter = await trx
+      .selectFrom('hub_counter')
+      .select(['head', 'dir_version'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    const head = counter.head;
+    let rows: OpRow[];
+    let entered: string[] = [];
+    if (caller.departments === null) {
+      rows = await trx
+        .selectFrom('hub_ops')
+        .select(OP_COLUMNS)
+        .where('seq', '>', after)
+        .where('seq', '<=', head)
+        .orderBy('seq')
+        .limit(take)
+        .execute();
+    } else if (caller.departments.length === 0) {
+      rows = [];
+    } else {
+      const scoped = await trx
+        .selectFrom('hub_op_scope')
+        .select((eb) => ['seq', eb.fn.max('entered').as('entered')])
+        .where('department_id', 'in', caller.departments)
+        .where('seq', '>', after)
+        .where('seq', '<=', head)
+        .groupBy('seq')
+        .orderBy('seq')
+        .limit(take)
+        .execute();
+      const seqs = scoped.map((s) => s.seq);
+      rows = seqs.length
+        ? await inChunks(seqs, 500, (chunk) =>
+            trx.selectFrom('hub_ops').select(OP_COLUMNS).where('seq', 'in', chunk).orderBy('seq').execute(),
+          )
+        : [];
+      const enteredSeqs = new Set(scoped.filter((s) => Number(s.entered) === 1).map((s) => s.seq));
+      entered = [...new Set(rows.filter((r) => enteredSeqs.has(r.seq)).map((r) => r.entity_id))];
+    }
+    const more = rows.length === take;
+    const cursor = more ? rows[rows.length - 1]!.seq : head;
+    return {
+      ops: rows.map(toPulled),
+      bundles: await loadBundles(trx, entered),
+      cursor: Math.max(cursor, after),
+      more,
+      head,
+      hubTime: ctx.now(),
+      directory:
+        counter.dir_version === dirVersion ? null : await loadClientDirectory(trx, counter.dir_version),
+    };
+  });
+}
+
+/** A new workstation starts from the hub's state at a known sequence number, then pulls after it. */
+export async function snapshot(ctx: HubContext, caller: Caller): Promise<SnapshotResponse> {
+  requireWorkstation(caller);
+  let tx = ctx.db.transaction();
+  // One consistent view of the state and the head it is at.
+  if (ctx.dialect === 'postgres') tx = tx.setIsolationLevel('repeatable read');
+  return tx.execute(async (trx) => {
+    const counter = await trx
+      .selectFrom('hub_counter')
+      .select(['head', 'dir_version'])
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    const rows = await trx
+      .selectFrom('hub_incidents')
+      .select(['id', 'doc', 'clocks', 'workflow', 'departments', 'last_seq'])
+      .orderBy('id')
+      .execute();
+    const scope = caller.departments;
+    const ids = rows
+      .filter((r) => scope === null || replicaFromRow(r).departments.some((d) => scope.includes(d)))
+      .map((r) => r.id);
+    return {
+      cursor: counter.head,
+      bundles: await loadBundles(trx, ids),
+      directory: await loadClientDirectory(trx, counter.dir_version),
+      hubTime: ctx.now(),
+    };
+  });
+}

@@ -1,0 +1,487 @@
+import { sql } from 'kysely';
+import { stableStringify } from '../../shared/sync/canonical';
+import {
+  AuditEventWire,
+  IncidentCreatePayload,
+  IncidentUpdatePayload,
+  WorkflowCommandPayload,
+} from '../../shared/sync/payloads';
+import {
+  applyIncidentChange,
+  visibleIncident,
+  type IncidentChange,
+  type IncidentReplica,
+} from '../../shared/sync/replica';
+import type { Directory, PulledOp, ReplicaBundle } from '../../shared/sync/wire';
+import type { Op } from '../../shared/sync/op';
+import type { IncidentDoc } from '../../shared/sync/payloads';
+import type { WorkflowEvent } from '../../shared/workflow';
+import type { Identity } from '../core/identity';
+import { applyDirectory } from './directory';
+import { asConn, type SyncConn } from './schema';
+import { writeCursor, writeDirVersion } from './state';
+
+/**
+ * Applying what the hub sent, in one transaction (docs/sync.md, «Apply and rebase»):
+ * 1. the hub-ordered ops (and incidents that came into scope, in full) update the confirmed layer
+ *    (`sync_shadow`) with the same reducer the hub runs;
+ * 2. every touched incident is rebuilt as the confirmed state plus this workstation's still-pending ops,
+ *    re-applied in their order; a pending workflow command that no longer fits (another one came first)
+ *    is left out, and the hub will refuse it;
+ * 3. the incident row, its workflow events and the audit trail are written to match.
+ */
+
+type Shadow = { replica: IncidentReplica; seq: number };
+
+export type PullBatch = {
+  ops: readonly PulledOp[];
+  bundles: readonly ReplicaBundle[];
+  cursor: number;
+  directory: Directory | null;
+};
+
+const CHUNK = 400;
+/** Rows per bulk statement (one JSON parameter each). */
+const BULK = 2000;
+
+async function chunked<T>(
+  items: readonly T[],
+  size: number,
+  fn: (chunk: T[]) => Promise<void>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
+}
+
+/** Ids as one JSON parameter: one short statement however many ids (no per-size prepare, no parameter limit). */
+const ids = (list: readonly string[]) => JSON.stringify(list);
+
+export async function loadShadows(
+  trx: SyncConn,
+  incidentIds: readonly string[],
+): Promise<Map<string, Shadow>> {
+  const out = new Map<string, Shadow>();
+  await chunked([...new Set(incidentIds)], BULK, async (chunk) => {
+    const { rows } = await sql<{
+      incident_id: string;
+      doc: string;
+      clocks: string;
+      workflow: string | null;
+      seq: number;
+    }>`
+      SELECT incident_id, doc, clocks, workflow, seq FROM sync_shadow
+      WHERE incident_id IN (SELECT value FROM json_each(${ids(chunk)}))`.execute(trx);
+    for (const r of rows) {
+      out.set(r.incident_id, {
+        replica: {
+          doc: JSON.parse(r.doc) as IncidentDoc,
+          clocks: JSON.parse(r.clocks) as IncidentReplica['clocks'],
+          workflow: r.workflow === null ? null : (JSON.parse(r.workflow) as IncidentReplica['workflow']),
+        },
+        seq: r.seq,
+      });
+    }
+  });
+  return out;
+}
+
+async function storeShadows(trx: SyncConn, shadows: ReadonlyMap<string, Shadow>): Promise<void> {
+  const rows = [...shadows.entries()].map(([id, s]) => ({
+    i: id,
+    d: JSON.stringify(s.replica.doc),
+    c: JSON.stringify(s.replica.clocks),
+    w: s.replica.workflow === null ? null : JSON.stringify(s.replica.workflow),
+    s: s.seq,
+  }));
+  await chunked(rows, BULK, async (chunk) => {
+    await sql`
+      INSERT INTO sync_shadow (incident_id, doc, clocks, workflow, seq)
+      SELECT j.value ->> 'i', j.value ->> 'd', j.value ->> 'c', j.value ->> 'w', j.value ->> 's'
+      FROM json_each(${JSON.stringify(chunk)}) AS j WHERE true
+      ON CONFLICT (incident_id) DO UPDATE SET
+        doc = excluded.doc, clocks = excluded.clocks, workflow = excluded.workflow, seq = excluded.seq`.execute(
+      trx,
+    );
+  });
+}
+
+/** An op as the reducer takes it; null when it does not change an incident (or cannot be read). */
+export function changeOf(op: Pick<Op, 'kind' | 'payload' | 'hlc'>): IncidentChange | null {
+  switch (op.kind) {
+    case 'incident.create': {
+      const p = IncidentCreatePayload.safeParse(op.payload);
+      return p.success ? { kind: 'incident.create', hlc: op.hlc, doc: p.data } : null;
+    }
+    case 'incident.update': {
+      const p = IncidentUpdatePayload.safeParse(op.payload);
+      return p.success ? { kind: 'incident.update', hlc: op.hlc, fields: p.data.fields } : null;
+    }
+    case 'workflow.command': {
+      const p = WorkflowCommandPayload.safeParse(op.payload);
+      return p.success ? { kind: 'workflow.command', hlc: op.hlc, events: p.data.events } : null;
+    }
+    case 'audit.append':
+      return null;
+    default: {
+      const kind: never = op.kind;
+      throw new Error(`Unknown op kind ${String(kind)}`);
+    }
+  }
+}
+
+/** Merges a full replica from the hub into what this workstation has confirmed: field by field, by clock. */
+function mergeReplica(current: IncidentReplica | null, incoming: IncidentReplica): IncidentReplica {
+  if (!current) return incoming;
+  const doc = { ...current.doc } as Record<string, unknown>;
+  const clocks = { ...current.clocks };
+  for (const [field, clock] of Object.entries(incoming.clocks) as [
+    keyof IncidentReplica['clocks'],
+    string,
+  ][]) {
+    const seen = clocks[field];
+    if (seen === undefined || clock > seen) {
+      doc[field] = (incoming.doc as Record<string, unknown>)[field];
+      clocks[field] = clock;
+    }
+  }
+  const workflow =
+    (incoming.workflow?.version ?? -1) >= (current.workflow?.version ?? -1)
+      ? incoming.workflow
+      : current.workflow;
+  return { doc: doc as IncidentDoc, clocks, workflow };
+}
+
+export type ApplyResult = { touched: string[]; applied: number; ownConfirmed: number };
+
+/** Applies one pull (or a snapshot: ops empty, bundles full) in the caller's transaction. */
+export async function applyPull(
+  trx: SyncConn,
+  identity: Identity,
+  batch: PullBatch,
+  now: number,
+): Promise<ApplyResult> {
+  if (batch.directory) {
+    await applyDirectory(trx, batch.directory, now);
+    await writeDirVersion(trx, batch.directory.version);
+  }
+  const touched = new Set<string>();
+  for (const b of batch.bundles) touched.add(b.replica.doc.id);
+  for (const p of batch.ops)
+    if (p.op.entity === 'incident' && p.op.kind !== 'audit.append') touched.add(p.op.entityId);
+  const shadows = await loadShadows(trx, [...touched]);
+  const baseVersion = new Map<string, number>();
+  for (const id of touched) baseVersion.set(id, shadows.get(id)?.replica.workflow?.version ?? 0);
+  const confirmedEvents = new Map<string, WorkflowEvent[]>();
+  const addEvents = (id: string, from: number, events: readonly WorkflowEvent[]) => {
+    const list = confirmedEvents.get(id) ?? [];
+    for (const e of events) if (e.version > from && !list.some((x) => x.version === e.version)) list.push(e);
+    confirmedEvents.set(id, list);
+  };
+  const audits: AuditEventWire[] = [];
+  const dirty = new Map<string, Shadow>();
+  let maxHlc = '';
+
+  for (const b of batch.bundles) {
+    const id = b.replica.doc.id;
+    const current = shadows.get(id) ?? null;
+    const merged = mergeReplica(current?.replica ?? null, b.replica as IncidentReplica);
+    const next = { replica: merged, seq: Math.max(current?.seq ?? 0, batch.cursor) };
+    shadows.set(id, next);
+    dirty.set(id, next);
+    if (merged.workflow === b.replica.workflow)
+      addEvents(id, current?.replica.workflow?.version ?? 0, b.events);
+    audits.push(...b.audit);
+  }
+
+  const own: { opId: string; seq: number }[] = [];
+  for (const pulled of [...batch.ops].sort((a, b) => a.seq - b.seq)) {
+    const { op } = pulled;
+    if (op.hlc > maxHlc) maxHlc = op.hlc;
+    if (op.deviceId === identity.deviceId) own.push({ opId: op.opId, seq: pulled.seq });
+    if (pulled.audit) audits.push(pulled.audit);
+    if (op.kind === 'audit.append') {
+      const a = AuditEventWire.safeParse(op.payload);
+      if (a.success) audits.push(a.data);
+      continue;
+    }
+    if (op.entity !== 'incident') continue;
+    const change = changeOf(op);
+    if (!change) continue;
+    const current = shadows.get(op.entityId);
+    const before = current?.replica.workflow?.version ?? 0;
+    const outcome = applyIncidentChange(current?.replica ?? null, change);
+    if (outcome.kind !== 'applied') continue;
+    const next = { replica: outcome.replica, seq: pulled.seq };
+    shadows.set(op.entityId, next);
+    dirty.set(op.entityId, next);
+    if (change.kind === 'workflow.command') addEvents(op.entityId, before, change.events);
+  }
+
+  await storeShadows(trx, dirty);
+  await chunked(own, 500, async (chunk) => {
+    await sql`
+      UPDATE sync_outbox SET server_seq = j.value ->> 'seq', sent_at = coalesce(sent_at, ${now})
+      FROM json_each(${JSON.stringify(chunk)}) AS j
+      WHERE sync_outbox.op_id = j.value ->> 'opId'`.execute(trx);
+  });
+  await writeCursor(trx, batch.cursor);
+  await rebase(trx, [...touched], batch.cursor, { shadows, baseVersion, confirmedEvents, now });
+  await insertAudits(trx, audits);
+  if (maxHlc) await identity.observe(asConn(trx), maxHlc);
+  return {
+    touched: [...touched],
+    applied: batch.ops.length + batch.bundles.length,
+    ownConfirmed: own.length,
+  };
+}
+
+type PendingRow = {
+  seq: number;
+  op_id: string;
+  kind: string;
+  entity_id: string;
+  payload: string;
+  hlc: string;
+};
+
+export type RebaseContext = {
+  shadows?: Map<string, Shadow>;
+  /** The confirmed workflow version of each incident before this apply: rows up to it are the hub's. */
+  baseVersion?: Map<string, number>;
+  /** Events the hub confirmed in this apply, per incident. */
+  confirmedEvents?: Map<string, WorkflowEvent[]>;
+  now: number;
+};
+
+/**
+ * Rebuilds incidents as confirmed state + still-pending local ops. Pending: not refused, and either not yet
+ * acknowledged or acknowledged with a number above the cursor (accepted, not yet pulled back).
+ */
+export async function rebase(
+  trx: SyncConn,
+  incidentIds: readonly string[],
+  cursor: number,
+  ctx: RebaseContext,
+): Promise<void> {
+  if (incidentIds.length === 0) return;
+  const shadows = ctx.shadows ?? (await loadShadows(trx, incidentIds));
+  const pending = new Map<string, PendingRow[]>();
+  await chunked([...new Set(incidentIds)], BULK, async (chunk) => {
+    const { rows } = await sql<PendingRow>`
+      SELECT seq, op_id, kind, entity_id, payload, hlc FROM sync_outbox
+      WHERE entity_id IN (SELECT value FROM json_each(${ids(chunk)}))
+        AND rejected_json IS NULL AND (server_seq IS NULL OR server_seq > ${cursor})
+      ORDER BY seq`.execute(trx);
+    for (const r of rows) {
+      const list = pending.get(r.entity_id) ?? [];
+      list.push(r);
+      pending.set(r.entity_id, list);
+    }
+  });
+
+  const rows: { doc: IncidentDoc; workflow: string | null; updatedAt: number }[] = [];
+  const eventPlans: { incidentId: string; base: number; desired: WorkflowEvent[] }[] = [];
+  for (const id of new Set(incidentIds)) {
+    const shadow = shadows.get(id)?.replica ?? null;
+    let visible = shadow;
+    const localEvents: WorkflowEvent[] = [];
+    for (const p of pending.get(id) ?? []) {
+      const change = changeOf({
+        kind: p.kind as Op['kind'],
+        payload: JSON.parse(p.payload) as unknown,
+        hlc: p.hlc,
+      });
+      if (!change) continue;
+      const outcome = applyIncidentChange(visible, change, { strict: true });
+      if (outcome.kind !== 'applied') continue;
+      visible = outcome.replica;
+      if (change.kind === 'workflow.command') localEvents.push(...change.events);
+    }
+    if (!visible) continue;
+    const doc = visibleIncident(visible);
+    const lastEventAt = [...(ctx.confirmedEvents?.get(id) ?? []), ...localEvents].reduce(
+      (m, e) => Math.max(m, e.at),
+      0,
+    );
+    rows.push({
+      doc,
+      workflow: visible.workflow ? JSON.stringify(visible.workflow) : null,
+      updatedAt: Math.max(doc.updatedAt, lastEventAt),
+    });
+    const base = ctx.baseVersion?.get(id) ?? shadow?.workflow?.version ?? 0;
+    eventPlans.push({
+      incidentId: id,
+      base,
+      desired: [...(ctx.confirmedEvents?.get(id) ?? []).filter((e) => e.version > base), ...localEvents],
+    });
+  }
+  await ensureDepartments(
+    trx,
+    rows.flatMap((r) => (r.doc.departmentId ? [r.doc.departmentId] : [])),
+    ctx.now,
+  );
+  await releaseExternalIds(
+    trx,
+    rows.map((r) => r.doc),
+  );
+  const incidentRows = rows.map(({ doc, workflow, updatedAt }) => ({
+    id: doc.id,
+    source: doc.source,
+    network: doc.network,
+    url: doc.url,
+    external_id: doc.externalId,
+    author_name: doc.authorName,
+    text: doc.text,
+    published_at: doc.publishedAt,
+    detected_at: doc.detectedAt,
+    topic: doc.topic,
+    location: doc.location,
+    importance: doc.importance,
+    status: doc.status,
+    department_id: doc.departmentId,
+    version: doc.version,
+    created_at: doc.updatedAt,
+    updated_at: updatedAt,
+    workflow_json: workflow,
+  }));
+  await chunked(incidentRows, BULK, async (chunk) => {
+    await sql`
+      INSERT INTO incidents (id, source, network, url, external_id, author_name, text, published_at, detected_at,
+        topic, location, importance, status, department_id, version, created_at, updated_at, workflow_json)
+      SELECT v ->> 'id', v ->> 'source', v ->> 'network', v ->> 'url', v ->> 'external_id', v ->> 'author_name',
+        v ->> 'text', v ->> 'published_at', v ->> 'detected_at', v ->> 'topic', v ->> 'location', v ->> 'importance',
+        v ->> 'status', v ->> 'department_id', v ->> 'version', v ->> 'created_at', v ->> 'updated_at',
+        v ->> 'workflow_json'
+      FROM (SELECT value AS v FROM json_each(${JSON.stringify(chunk)})) WHERE true
+      ON CONFLICT (id) DO UPDATE SET
+        source = excluded.source, network = excluded.network, url = excluded.url, external_id = excluded.external_id,
+        author_name = excluded.author_name, text = excluded.text, published_at = excluded.published_at,
+        detected_at = excluded.detected_at, topic = excluded.topic, location = excluded.location,
+        importance = excluded.importance, status = excluded.status, department_id = excluded.department_id,
+        version = excluded.version, updated_at = excluded.updated_at, workflow_json = excluded.workflow_json`.execute(
+      trx,
+    );
+  });
+  await reconcileEvents(trx, eventPlans);
+}
+
+/**
+ * Another incident holding the same external id here can only be a local registration the hub refuses
+ * as a duplicate (it keeps one incident per external id): it gives the id up, and the conflict is shown.
+ */
+async function releaseExternalIds(trx: SyncConn, docs: readonly IncidentDoc[]): Promise<void> {
+  const withExt = docs.filter((d) => d.externalId !== null);
+  await chunked(withExt, BULK, async (chunk) => {
+    const { rows } = await sql<{ id: string }>`
+      SELECT i.id FROM incidents i
+      JOIN (SELECT value ->> 'e' AS ext, value ->> 'i' AS owner FROM json_each(${JSON.stringify(
+        chunk.map((d) => ({ e: d.externalId, i: d.id })),
+      )})) w ON i.external_id = w.ext
+      WHERE i.id <> w.owner`.execute(trx);
+    for (const c of rows)
+      await trx.updateTable('incidents').set({ external_id: null }).where('id', '=', c.id).execute();
+  });
+}
+
+/** Departments an incident names but the directory has not brought yet get a placeholder row (foreign key). */
+async function ensureDepartments(
+  trx: SyncConn,
+  departmentIds: readonly string[],
+  now: number,
+): Promise<void> {
+  const unique = [...new Set(departmentIds)];
+  if (unique.length === 0) return;
+  await sql`
+    INSERT INTO departments (id, name, short_name, created_at)
+    SELECT value, value, '', ${now} FROM json_each(${ids(unique)}) WHERE true
+    ON CONFLICT (id) DO NOTHING`.execute(trx);
+}
+
+/**
+ * Makes `workflow_events` of each incident match: rows up to `base` are the hub's already; above it, the
+ * newly confirmed events and then the pending local ones. A local event the hub did not keep (its command
+ * lost) is removed, under `sync_guard`, inside this transaction.
+ */
+async function reconcileEvents(
+  trx: SyncConn,
+  plans: readonly { incidentId: string; base: number; desired: WorkflowEvent[] }[],
+): Promise<void> {
+  const existing = new Map<string, { id: string; version: number; event_json: string }[]>();
+  await chunked(
+    plans.map((p) => p.incidentId),
+    BULK,
+    async (chunk) => {
+      const { rows } = await sql<{ id: string; incident_id: string; version: number; event_json: string }>`
+        SELECT id, incident_id, version, event_json FROM workflow_events
+        WHERE incident_id IN (SELECT value FROM json_each(${ids(chunk)}))`.execute(trx);
+      for (const r of rows) {
+        const list = existing.get(r.incident_id) ?? [];
+        list.push(r);
+        existing.set(r.incident_id, list);
+      }
+    },
+  );
+  const toDelete: string[] = [];
+  const toInsert: WorkflowEvent[] = [];
+  for (const plan of plans) {
+    const rows = (existing.get(plan.incidentId) ?? []).filter((r) => r.version > plan.base);
+    const byVersion = new Map(plan.desired.map((e) => [e.version, e]));
+    for (const r of rows) {
+      const want = byVersion.get(r.version);
+      if (want && stableStringify(JSON.parse(r.event_json)) === stableStringify(want))
+        byVersion.delete(r.version);
+      else toDelete.push(r.id);
+    }
+    toInsert.push(...byVersion.values());
+  }
+  if (toDelete.length > 0) {
+    await trx.insertInto('sync_guard').values({ open: 1 }).execute();
+    await chunked(toDelete, CHUNK, async (chunk) => {
+      await trx.deleteFrom('workflow_events').where('id', 'in', chunk).execute();
+    });
+    await trx.deleteFrom('sync_guard').execute();
+  }
+  await chunked(toInsert, BULK, async (chunk) => {
+    const rows = chunk.map((e) => ({
+      id: `${e.incidentId}/${e.version}/${e.at}`,
+      incident_id: e.incidentId,
+      version: e.version,
+      type: e.type,
+      at: e.at,
+      actor_id: e.actor.userId,
+      actor_role: e.actor.role,
+      event_json: JSON.stringify(e),
+    }));
+    await sql`
+      INSERT INTO workflow_events (id, incident_id, version, type, at, actor_id, actor_role, event_json)
+      SELECT v ->> 'id', v ->> 'incident_id', v ->> 'version', v ->> 'type', v ->> 'at', v ->> 'actor_id',
+        v ->> 'actor_role', v ->> 'event_json'
+      FROM (SELECT value AS v FROM json_each(${JSON.stringify(rows)}))`.execute(trx);
+  });
+}
+
+/** Audit events are an append-only set keyed by id: each is stored once, whoever sends it. */
+async function insertAudits(trx: SyncConn, audits: readonly AuditEventWire[]): Promise<void> {
+  if (audits.length === 0) return;
+  const rows = audits.map((a) => ({
+    id: a.id,
+    at: a.at,
+    actor_id: a.actorId,
+    actor_role: a.actorRole,
+    device_id: a.deviceId,
+    incident_id: a.incidentId,
+    action: a.action,
+    // As `appendAuditEvent` stores them, so every replica holds the same text.
+    before_json: JSON.stringify(a.before ?? null),
+    after_json: JSON.stringify(a.after ?? null),
+  }));
+  // An event of an incident this workstation does not hold (out of its scope) is not stored (foreign key).
+  await chunked(rows, BULK, async (chunk) => {
+    await sql`
+      INSERT INTO audit_events (id, at, actor_id, actor_role, device_id, incident_id, action, before_json, after_json)
+      SELECT v ->> 'id', v ->> 'at', v ->> 'actor_id', v ->> 'actor_role', v ->> 'device_id', v ->> 'incident_id',
+        v ->> 'action', v ->> 'before_json', v ->> 'after_json'
+      FROM (SELECT value AS v FROM json_each(${JSON.stringify(chunk)}))
+      WHERE v ->> 'incident_id' IS NULL OR EXISTS (SELECT 1 FROM incidents WHERE id = v ->> 'incident_id')
+      ON CONFLICT (id) DO NOTHING`.execute(trx);
+  });
+}

@@ -1,0 +1,187 @@
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/op';
+import type { Db } from '../db/open';
+import type { Identity } from '../core/identity';
+import { applyPull, rebase } from './apply';
+import { HubClient, SyncError } from './http';
+import { collectOutgoing, recordResults } from './push';
+import { syncDb, type SyncConn } from './schema';
+import { readCursor, readDirVersion, writeLastSyncAt, type HubConfig } from './state';
+
+export type SyncClientOptions = {
+  db: Db;
+  identity: Identity;
+  hub: HubConfig;
+  now?: () => number;
+  /** The protocol version this client speaks (tests pretend to be older or newer). */
+  protocol?: number;
+  fetch?: typeof fetch;
+  pushBatch?: number;
+  pullBatch?: number;
+  /** Told which incidents changed here after each applied pull or rollback (to refresh the UI). */
+  onApplied?: (incidentIds: string[]) => void;
+};
+
+export type RoundResult = {
+  pushed: number;
+  accepted: number;
+  rejected: number;
+  pulled: number;
+  bootstrapped: boolean;
+  cursor: number;
+  /** A person whose ops wait for their hub session (they sign in while the hub is reachable). */
+  waitingForUser: string | null;
+};
+
+/**
+ * One workstation's sync with the hub: push the outbox in idempotent batches, pull after the cursor, apply
+ * and rebase (docs/sync.md). Every step is safe to interrupt: the hub dedups ops by id, and a pull is
+ * applied in one transaction with the cursor, so a crash at any point only repeats work.
+ */
+export class SyncClient {
+  readonly http: HubClient;
+  private readonly db: SyncConn;
+  private readonly now: () => number;
+  private running: Promise<RoundResult> | null = null;
+  private again = false;
+
+  constructor(private readonly options: SyncClientOptions) {
+    this.db = syncDb(options.db);
+    this.now = options.now ?? (() => Date.now());
+    this.http = new HubClient({
+      url: options.hub.url,
+      token: options.hub.token,
+      deviceId: options.identity.deviceId,
+      protocol: options.protocol ?? SYNC_SCHEMA_VERSION,
+      fetch: options.fetch,
+    });
+  }
+
+  /** One full round. Concurrent calls share the running round and ask for one more after it. */
+  syncOnce(): Promise<RoundResult> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = async (): Promise<RoundResult> => {
+      let result: RoundResult;
+      do {
+        this.again = false;
+        result = await this.round();
+      } while (this.again);
+      return result;
+    };
+    this.running = run().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async round(): Promise<RoundResult> {
+    let bootstrapped = false;
+    if ((await readCursor(this.db)) === null) {
+      await this.bootstrap();
+      bootstrapped = true;
+    }
+    const pushed = await this.pushAll();
+    const pulled = await this.pullAll();
+    await writeLastSyncAt(this.db, this.now());
+    return { ...pushed, pulled, bootstrapped, cursor: (await readCursor(this.db)) ?? 0 };
+  }
+
+  /** A new workstation starts from the hub's snapshot at a known sequence number. */
+  async bootstrap(): Promise<void> {
+    const snap = await this.http.snapshot();
+    const applied = await this.options.db
+      .transaction()
+      .execute((trx) =>
+        applyPull(
+          trx as unknown as SyncConn,
+          this.options.identity,
+          { ops: [], bundles: snap.bundles, cursor: snap.cursor, directory: snap.directory },
+          this.now(),
+        ),
+      );
+    if (applied.touched.length > 0) this.options.onApplied?.(applied.touched);
+  }
+
+  async pushAll(): Promise<{
+    pushed: number;
+    accepted: number;
+    rejected: number;
+    waitingForUser: string | null;
+  }> {
+    let pushed = 0;
+    let accepted = 0;
+    let rejected = 0;
+    let waitingForUser: string | null = null;
+    for (;;) {
+      const outgoing = await collectOutgoing(this.db, this.options.pushBatch ?? 2000, this.now());
+      waitingForUser = outgoing.waitingFor;
+      if (outgoing.items.length === 0) break;
+      const response = await this.http.push(outgoing.items);
+      const rollback = await this.options.db.transaction().execute(async (trx) => {
+        const t = trx as unknown as SyncConn;
+        const ids = await recordResults(t, outgoing, response.results, this.now());
+        if (ids.length > 0) await rebase(t, ids, (await readCursor(t)) ?? 0, { now: this.now() });
+        return ids;
+      });
+      if (rollback.length > 0) this.options.onApplied?.(rollback);
+      pushed += outgoing.items.length;
+      accepted += response.results.filter((r) => r.status === 'accepted').length;
+      rejected += response.results.filter((r) => r.status === 'rejected').length;
+      if (waitingForUser) break;
+    }
+    return { pushed, accepted, rejected, waitingForUser };
+  }
+
+  async pullAll(waitMs = 0): Promise<number> {
+    let pulled = 0;
+    for (;;) {
+      const cursor = (await readCursor(this.db)) ?? 0;
+      const response = await this.http.pull(
+        cursor,
+        await readDirVersion(this.db),
+        this.options.pullBatch ?? 2000,
+        waitMs,
+      );
+      if (response.cursor < cursor) throw new SyncError('bad_response', 'Хаб вернул курсор меньше текущего');
+      if (
+        response.ops.length > 0 ||
+        response.bundles.length > 0 ||
+        response.cursor !== cursor ||
+        response.directory
+      ) {
+        const applied = await this.options.db
+          .transaction()
+          .execute((trx) =>
+            applyPull(trx as unknown as SyncConn, this.options.identity, response, this.now()),
+          );
+        if (applied.touched.length > 0) this.options.onApplied?.(applied.touched);
+      }
+      pulled += response.ops.length;
+      if (!response.more) break;
+    }
+    return pulled;
+  }
+
+  /** Opens the user's hub session (at sign-in) and keeps its secret for signing their ops. */
+  async openSession(login: string, password: string): Promise<{ userId: string }> {
+    const s = await this.http.openSession(login, password);
+    await this.db
+      .insertInto('sync_sessions')
+      .values({
+        user_id: s.user.id,
+        session_id: s.sessionId,
+        secret: s.secret,
+        expires_at: s.expiresAt,
+        created_at: this.now(),
+      })
+      .onConflict((oc) =>
+        oc
+          .column('user_id')
+          .doUpdateSet({ session_id: s.sessionId, secret: s.secret, expires_at: s.expiresAt }),
+      )
+      .execute();
+    return { userId: s.user.id };
+  }
+}

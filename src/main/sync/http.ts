@@ -1,0 +1,138 @@
+import type { z } from 'zod';
+import {
+  DEVICE_HEADER,
+  HubErrorBody,
+  PATHS,
+  PROTOCOL_HEADER,
+  PullResponse,
+  PushResponse,
+  SessionResponse,
+  SnapshotResponse,
+  type PushItem,
+} from '../../shared/sync/wire';
+
+export type SyncErrorKind =
+  | 'offline'
+  | 'unauthorized'
+  | 'revoked'
+  | 'forbidden'
+  | 'upgrade_client'
+  | 'upgrade_hub'
+  | 'bad_response'
+  | 'server';
+
+/** Why a round failed, with a Russian message to show in the status. */
+export class SyncError extends Error {
+  constructor(
+    readonly kind: SyncErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+
+  /** Retrying later may help (the network, the hub restarting); the others need a person. */
+  get transient(): boolean {
+    return this.kind === 'offline' || this.kind === 'server' || this.kind === 'bad_response';
+  }
+}
+
+export type HubClientOptions = {
+  url: string;
+  token: string;
+  deviceId: string;
+  protocol: number;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+};
+
+/** The hub's HTTP API as the workstation calls it. */
+export class HubClient {
+  private readonly base: string;
+  private readonly doFetch: typeof fetch;
+
+  constructor(private readonly options: HubClientOptions) {
+    this.base = options.url.replace(/\/+$/, '');
+    this.doFetch = options.fetch ?? fetch;
+  }
+
+  get url(): string {
+    return this.base;
+  }
+
+  headers(): Record<string, string> {
+    return {
+      Authorization: `Bearer ${this.options.token}`,
+      [PROTOCOL_HEADER]: String(this.options.protocol),
+      [DEVICE_HEADER]: this.options.deviceId,
+    };
+  }
+
+  private async call<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await this.doFetch(`${this.base}${path}`, {
+        ...init,
+        headers: { ...this.headers(), ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
+      });
+    } catch (e) {
+      throw new SyncError(
+        'offline',
+        `Нет связи с хабом ${this.base}: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`,
+      );
+    }
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch {
+      throw new SyncError(res.ok ? 'bad_response' : 'server', `Хаб ответил ${res.status} без данных`);
+    }
+    if (!res.ok) {
+      const err = HubErrorBody.safeParse(body);
+      const code = err.success ? err.data.error.code : 'internal';
+      const message = err.success ? err.data.error.message : `Хаб ответил ${res.status}`;
+      switch (code) {
+        case 'unauthorized':
+        case 'revoked':
+        case 'forbidden':
+        case 'upgrade_client':
+        case 'upgrade_hub':
+          throw new SyncError(code, message);
+        default:
+          throw new SyncError('server', message);
+      }
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new SyncError('bad_response', 'Хаб прислал данные, которые не удалось прочитать');
+    return parsed.data;
+  }
+
+  push(items: readonly PushItem[]): Promise<PushResponse> {
+    return this.call(PushResponse, PATHS.push, { method: 'POST', body: JSON.stringify({ items }) });
+  }
+
+  pull(after: number, dirVersion: number, limit: number, waitMs = 0): Promise<PullResponse> {
+    return this.call(
+      PullResponse,
+      `${PATHS.pull}?after=${after}&dir=${dirVersion}&limit=${limit}&wait=${waitMs}`,
+    );
+  }
+
+  snapshot(): Promise<SnapshotResponse> {
+    return this.call(SnapshotResponse, PATHS.snapshot);
+  }
+
+  openSession(login: string, password: string): Promise<SessionResponse> {
+    return this.call(SessionResponse, PATHS.sessions, {
+      method: 'POST',
+      body: JSON.stringify({ login, password }),
+    });
+  }
+
+  /** The poke channel's address (ws:// or wss://). */
+  pokeUrl(): string {
+    return `${this.base.replace(/^http/, 'ws')}${PATHS.poke}`;
+  }
+}

@@ -1,0 +1,153 @@
+import { createHmac } from 'node:crypto';
+import { sql } from 'kysely';
+import { canonicalOpText } from '../../shared/sync/canonical';
+import type { Op } from '../../shared/sync/op';
+import type { AuditEventWire } from '../../shared/sync/payloads';
+import type { PushItem, PushResult } from '../../shared/sync/wire';
+import type { SyncConn } from './schema';
+
+export type Outgoing = { items: PushItem[]; entityIds: Map<string, string>; waitingFor: string | null };
+
+type Row = {
+  seq: number;
+  op_id: string;
+  kind: string;
+  entity: string;
+  entity_id: string;
+  payload: string;
+  hlc: string;
+  device_id: string;
+  user_id: string | null;
+  schema_version: number;
+  a_id: string | null;
+  a_at: number | null;
+  a_actor_id: string | null;
+  a_actor_role: string | null;
+  a_device_id: string | null;
+  a_incident_id: string | null;
+  a_action: string | null;
+  a_before: string | null;
+  a_after: string | null;
+};
+
+/**
+ * The next ops to push, oldest first, each with its audit event (same id) and, for a person's op, the
+ * signature of that person's hub session. Stops before the first op whose author has no session here yet:
+ * ops go in order (a later one may depend on it), and the author's next sign-in with the hub reachable
+ * opens one. Nothing is dropped.
+ */
+export async function collectOutgoing(db: SyncConn, limit: number, now: number): Promise<Outgoing> {
+  const { rows } = await sql<Row>`
+    SELECT o.seq, o.op_id, o.kind, o.entity, o.entity_id, o.payload, o.hlc, o.device_id, o.user_id,
+           o.schema_version,
+           a.id AS a_id, a.at AS a_at, a.actor_id AS a_actor_id, a.actor_role AS a_actor_role,
+           a.device_id AS a_device_id, a.incident_id AS a_incident_id, a.action AS a_action,
+           a.before_json AS a_before, a.after_json AS a_after
+    FROM sync_outbox o LEFT JOIN audit_events a ON a.id = o.op_id
+    WHERE o.sent_at IS NULL
+    ORDER BY o.seq
+    LIMIT ${limit}`.execute(db);
+  const userIds = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
+  const sessions = new Map<string, { sessionId: string; secret: string }>();
+  if (userIds.length > 0) {
+    const found = await db
+      .selectFrom('sync_sessions')
+      .selectAll()
+      .where('user_id', 'in', userIds)
+      .where('expires_at', '>', now)
+      .execute();
+    for (const s of found) sessions.set(s.user_id, { sessionId: s.session_id, secret: s.secret });
+  }
+  const items: PushItem[] = [];
+  const entityIds = new Map<string, string>();
+  let waitingFor: string | null = null;
+  for (const r of rows) {
+    const op: Op = {
+      opId: r.op_id,
+      kind: r.kind as Op['kind'],
+      entity: r.entity,
+      entityId: r.entity_id,
+      payload: JSON.parse(r.payload) as unknown,
+      hlc: r.hlc,
+      deviceId: r.device_id,
+      userId: r.user_id,
+      schemaVersion: r.schema_version,
+    };
+    const audit: AuditEventWire | null =
+      r.a_id === null
+        ? null
+        : {
+            id: r.a_id,
+            at: r.a_at ?? 0,
+            actorId: r.a_actor_id,
+            actorRole: r.a_actor_role,
+            deviceId: r.a_device_id ?? r.device_id,
+            incidentId: r.a_incident_id,
+            action: r.a_action ?? '',
+            before: r.a_before === null ? null : (JSON.parse(r.a_before) as unknown),
+            after: r.a_after === null ? null : (JSON.parse(r.a_after) as unknown),
+          };
+    let sessionId: string | null = null;
+    let sig: string | null = null;
+    if (op.userId) {
+      const session = sessions.get(op.userId);
+      if (!session) {
+        waitingFor = op.userId;
+        break;
+      }
+      sessionId = session.sessionId;
+      sig = createHmac('sha256', session.secret).update(canonicalOpText(op, audit), 'utf8').digest('hex');
+    }
+    items.push({ op, audit, sessionId, sig });
+    entityIds.set(op.opId, op.entityId);
+  }
+  return { items, entityIds, waitingFor };
+}
+
+/**
+ * Records the hub's answer: accepted ops get their number; refused ones are marked, kept, and listed as
+ * conflicts for their author. Returns the incidents whose refused ops must be rolled back here.
+ */
+export async function recordResults(
+  trx: SyncConn,
+  outgoing: Outgoing,
+  results: readonly PushResult[],
+  now: number,
+): Promise<string[]> {
+  const accepted = results.flatMap((r) => (r.status === 'accepted' ? [{ opId: r.opId, seq: r.seq }] : []));
+  for (let i = 0; i < accepted.length; i += 500) {
+    await sql`
+      UPDATE sync_outbox SET server_seq = j.value ->> 'seq', sent_at = ${now}
+      FROM json_each(${JSON.stringify(accepted.slice(i, i + 500))}) AS j
+      WHERE sync_outbox.op_id = j.value ->> 'opId'`.execute(trx);
+  }
+  const rollback: string[] = [];
+  const byId = new Map(outgoing.items.map((i) => [i.op.opId, i]));
+  for (const r of results) {
+    if (r.status !== 'rejected') continue;
+    const item = byId.get(r.opId);
+    await trx
+      .updateTable('sync_outbox')
+      .set({ sent_at: now, rejected_json: JSON.stringify(r.reason) })
+      .where('op_id', '=', r.opId)
+      .execute();
+    await trx
+      .insertInto('sync_conflicts')
+      .values({
+        op_id: r.opId,
+        incident_id: item?.op.entity === 'incident' ? item.op.entityId : null,
+        kind: item?.op.kind ?? 'unknown',
+        user_id: item?.op.userId ?? null,
+        code: r.reason.code,
+        message: r.reason.message,
+        op_json: JSON.stringify(item?.op ?? null),
+        created_at: now,
+        seen_at: null,
+      })
+      .onConflict((oc) => oc.column('op_id').doNothing())
+      .execute();
+    const entity = outgoing.entityIds.get(r.opId);
+    if (entity && item?.op.entity === 'incident') rollback.push(entity);
+  }
+  return rollback;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { readSetting, writeSetting } from '../db/settings';
+import { asConn, type SyncConn } from './schema';
+
+/** Where the sync client keeps its own state: in the workstation's settings table. */
+const KEYS = {
+  hub: 'sync.hub',
+  cursor: 'sync.cursor',
+  dirVersion: 'sync.dirVersion',
+  lastSyncAt: 'sync.lastSyncAt',
+} as const;
+
+export const HubConfig = z.object({ url: z.string().url(), token: z.string().min(1) });
+export type HubConfig = z.infer<typeof HubConfig>;
+
+export async function readHubConfig(db: SyncConn): Promise<HubConfig | null> {
+  const parsed = HubConfig.safeParse(await readSetting(asConn(db), KEYS.hub));
+  return parsed.success ? parsed.data : null;
+}
+
+export async function writeHubConfig(db: SyncConn, config: HubConfig): Promise<void> {
+  await writeSetting(asConn(db), KEYS.hub, config);
+}
+
+async function readNumber(db: SyncConn, key: string): Promise<number | null> {
+  const v = await readSetting(asConn(db), key);
+  return typeof v === 'number' ? v : null;
+}
+
+/** The last hub sequence number applied here; null: never synced (start from a snapshot). */
+export const readCursor = (db: SyncConn) => readNumber(db, KEYS.cursor);
+export const writeCursor = (db: SyncConn, v: number) => writeSetting(asConn(db), KEYS.cursor, v);
+export const readDirVersion = async (db: SyncConn) => (await readNumber(db, KEYS.dirVersion)) ?? 0;
+export const writeDirVersion = (db: SyncConn, v: number) => writeSetting(asConn(db), KEYS.dirVersion, v);
+export const readLastSyncAt = (db: SyncConn) => readNumber(db, KEYS.lastSyncAt);
+export const writeLastSyncAt = (db: SyncConn, v: number) => writeSetting(asConn(db), KEYS.lastSyncAt, v);

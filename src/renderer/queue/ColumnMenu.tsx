@@ -1,0 +1,30 @@
+import { QUEUE_COLUMNS } from '../../shared/api/queue';
+import { COLUMN_LABEL } from './columns';
+import { Popover } from './Popover';
+import type { QueueSnapshot, QueueStore } from './store';
+
+/** Which columns the table shows; the choice is stored with the screen's state and in saved views. */
+export function ColumnMenu({ store, snapshot }: { store: QueueStore; snapshot: QueueSnapshot }) {
+  const shown = snapshot.ui.columns;
+  return (
+    <Popover name="Столбцы" testId="columns" label="Столбцы">
+      <ul className="facet__list">
+        {QUEUE_COLUMNS.map((c) => (
+          <li key={c}>
+            <label className="facet__option" data-testid={`column-${c}`}>
+              <input
+                type="checkbox"
+                checked={shown.includes(c)}
+                disabled={shown.length === 1 && shown.includes(c)}
+                onChange={() =>
+                  store.setColumns(shown.includes(c) ? shown.filter((x) => x !== c) : [...shown, c])
+                }
+              />
+              <span className="facet__label">{COLUMN_LABEL[c]}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+    </Popover>
+  );
+}

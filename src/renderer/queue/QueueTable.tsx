@@ -1,0 +1,234 @@
+import { memo, useEffect, useMemo, useRef, type Ref } from 'react';
+import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { QUEUE_COLUMNS, type QueueRow, type QueueSort } from '../../shared/api/queue';
+import { metaOf, queueColumns } from './columns';
+import type { QueueSnapshot, QueueStore } from './store';
+
+/** Every row has this height: no measuring while scrolling, and the bar, text and pause line fit. */
+export const ROW_HEIGHT = 60;
+/** Rows rendered beyond the visible ones on each side: a fast wheel still finds rows there. */
+const OVERSCAN = 12;
+const MESSAGE_MIN_WIDTH = 320;
+
+/** The mark the benchmark reads: the first rows are on screen (after the frame that paints them). */
+export const FIRST_ROWS_MARK = 'otklik:queue-first-rows';
+let firstRowsMarked = false;
+
+function markFirstRows(): void {
+  if (firstRowsMarked) return;
+  firstRowsMarked = true;
+  requestAnimationFrame(() => setTimeout(() => performance.mark(FIRST_ROWS_MARK), 0));
+}
+
+export type TableHandle = { scrollToIndex(index: number): void; visibleRows(): number };
+
+type Props = {
+  store: QueueStore;
+  snapshot: QueueSnapshot;
+  timeZone: string;
+  selected: number | null;
+  onOpen(index: number, row: QueueRow): void;
+  onSort(sort: QueueSort): void;
+  handle: Ref<TableHandle>;
+  tableRef: Ref<HTMLTableElement>;
+};
+
+type RowProps = {
+  row: Row<QueueRow>;
+  item: QueueRow;
+  index: number;
+  start: number;
+  selected: boolean;
+  columnsKey: string;
+  onOpen(index: number, row: QueueRow): void;
+};
+
+/** A row re-renders when its incident, place, selection or columns change; its bar ticks on its own. */
+const QueueTableRow = memo(
+  function QueueTableRow({ row, item, index, start, selected, onOpen }: RowProps) {
+    return (
+      <tr
+        id={`queue-row-${index}`}
+        data-testid="queue-row"
+        data-incident-id={item.id}
+        data-index={index}
+        aria-rowindex={index + 2}
+        aria-selected={selected}
+        className={`queue__row${item.importance === 'high' ? ' row--high' : ''}${selected ? ' queue__row--selected' : ''}`}
+        style={{ transform: `translateY(${start}px)` }}
+        onClick={() => onOpen(index, item)}
+      >
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.column.id} className={`cell cell--${cell.column.id}`}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        ))}
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.item === b.item &&
+    a.index === b.index &&
+    a.start === b.start &&
+    a.selected === b.selected &&
+    a.columnsKey === b.columnsKey &&
+    a.onOpen === b.onOpen,
+);
+
+/**
+ * The queue's table: TanStack Table for the columns (choice, headers, cells) and TanStack Virtual for the
+ * rows, so that of 10,000 incidents only the ~40 around the viewport are in the DOM. Rows come from the
+ * store a page at a time; a row not fetched yet shows as loading.
+ */
+export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort, handle, tableRef }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const columns = useMemo(() => queueColumns(timeZone), [timeZone]);
+  const columnsKey = snapshot.ui.columns.join(',');
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(QUEUE_COLUMNS.map((c) => [c, columnsKey.split(',').includes(c)])),
+    [columnsKey],
+  );
+  const virtualizer = useVirtualizer({
+    count: snapshot.total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    // Rows in the very first render, before the scroll box is measured: the first paint shows them.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (last >= first) store.showRange(first, last);
+  }, [store, first, last, snapshot.queryVersion, snapshot.total]);
+
+  useEffect(() => {
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [snapshot.queryVersion]);
+
+  useEffect(() => {
+    const h: TableHandle = {
+      scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+      visibleRows: () =>
+        Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1),
+    };
+    if (typeof handle === 'function') handle(h);
+    else if (handle) handle.current = h;
+  }, [handle, virtualizer]);
+
+  // The loaded rows of the rendered range, and their absolute indices (row ids of the table).
+  const { data, indices } = useMemo(() => {
+    const rows: QueueRow[] = [];
+    const at: number[] = [];
+    for (let i = first; i <= last; i++) {
+      const r = store.rowAt(i);
+      if (r) {
+        rows.push(r);
+        at.push(i);
+      }
+    }
+    return { data: rows, indices: at };
+    // rowsVersion: the store's rows changed under the same range.
+  }, [store, first, last, snapshot.rowsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const table = useReactTable({
+    data,
+    columns,
+    state: { columnVisibility },
+    getRowId: (_row, i) => String(indices[i]),
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualFiltering: true,
+  });
+  const rowsById = table.getRowModel().rowsById;
+
+  const hasRows = data.length > 0;
+  useEffect(() => {
+    if (hasRows) markFirstRows();
+  }, [hasRows]);
+  const sort = snapshot.ui.sort;
+  // The row is as wide as its columns: the message takes what is left, and the table scrolls sideways if need be.
+  const minWidth = table
+    .getVisibleLeafColumns()
+    .reduce((sum, c) => sum + (metaOf(c.columnDef).width ?? MESSAGE_MIN_WIDTH), 0);
+
+  return (
+    <div className="queue__scroll" ref={scrollRef}>
+      <table
+        ref={tableRef}
+        className="queue queue--virtual"
+        style={{ minWidth }}
+        data-testid="queue"
+        role="grid"
+        aria-label="Очередь инцидентов"
+        aria-rowcount={snapshot.total + 1}
+        aria-activedescendant={selected !== null ? `queue-row-${selected}` : undefined}
+        tabIndex={0}
+      >
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} className="queue__head">
+              {group.headers.map((header) => {
+                const key = metaOf(header.column.columnDef).sortKey;
+                const sorted = key !== undefined && sort.key === key;
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className={`cell cell--${header.column.id}`}
+                    aria-sort={sorted ? (sort.desc ? 'descending' : 'ascending') : undefined}
+                  >
+                    {key ? (
+                      <button
+                        type="button"
+                        className="queue__sort"
+                        onClick={() => onSort({ key, desc: sorted ? !sort.desc : false })}
+                      >
+                        {flexRender(header.column.columnDef.header, header.getContext())}
+                        {sorted ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                      </button>
+                    ) : (
+                      flexRender(header.column.columnDef.header, header.getContext())
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((v) => {
+            const row = rowsById[String(v.index)];
+            if (!row) {
+              return (
+                <tr
+                  key={v.key}
+                  className="queue__row queue__row--loading"
+                  data-testid="queue-row-loading"
+                  style={{ transform: `translateY(${v.start}px)` }}
+                >
+                  <td className="cell">Загрузка…</td>
+                </tr>
+              );
+            }
+            return (
+              <QueueTableRow
+                key={v.key}
+                row={row}
+                item={row.original}
+                index={v.index}
+                start={v.start}
+                selected={selected === v.index}
+                columnsKey={columnsKey}
+                onOpen={onOpen}
+              />
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { QueueSortKey } from '../../shared/api/queue';
+import type { QueueSnapshot, QueueStore } from './store';
+
+const SORT_LABEL: Record<QueueSortKey, string> = {
+  deadline: 'по сроку ответа',
+  stage: 'по сроку этапа',
+  detected: 'по времени выявления',
+  importance: 'по важности',
+};
+
+export function SortControl({ store, snapshot }: { store: QueueStore; snapshot: QueueSnapshot }) {
+  const sort = snapshot.ui.sort;
+  return (
+    <div className="sort">
+      <label>
+        Порядок{' '}
+        <select
+          data-testid="queue-sort"
+          value={sort.key}
+          onChange={(e) => store.setSort({ key: QueueSortKey.parse(e.target.value), desc: false })}
+        >
+          {QueueSortKey.options.map((k) => (
+            <option key={k} value={k}>
+              {SORT_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        aria-pressed={sort.desc}
+        aria-label="Обратный порядок"
+        title="Обратный порядок"
+        onClick={() => store.setSort({ ...sort, desc: !sort.desc })}
+      >
+        {sort.desc ? '↓' : '↑'}
+      </button>
+    </div>
+  );
+}

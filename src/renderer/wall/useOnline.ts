@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+
+const EVERY_MS = 5000;
+const TIMEOUT_MS = 4000;
+
+/**
+ * Whether the core answers: asked every few seconds, as a TV on the LAN loses the host without telling
+ * anyone. The web transport holds calls while it reconnects, so a call that does not come back in time
+ * means «нет связи».
+ */
+export function useOnline(): boolean {
+  const [online, setOnline] = useState(true);
+  useEffect(() => {
+    let alive = true;
+    const check = () => {
+      let answered = false;
+      const timeout = setTimeout(() => {
+        if (alive && !answered) setOnline(false);
+      }, TIMEOUT_MS);
+      api.call('app.info', {}).then(
+        () => {
+          answered = true;
+          clearTimeout(timeout);
+          if (alive) setOnline(true);
+        },
+        () => {
+          answered = true;
+          clearTimeout(timeout);
+          if (alive) setOnline(false);
+        },
+      );
+    };
+    const timer = setInterval(check, EVERY_MS);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, []);
+  return online;
+}

@@ -1,0 +1,304 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { formatHlc } from '../../src/shared/sync/hlc';
+import type { PushItem } from '../../src/shared/sync/wire';
+import { openCore, type Core } from '../../src/main/core/core';
+import { createIncidents } from '../../src/main/core/incidents';
+import { SYSTEM_ACTOR } from '../../src/main/core/changes';
+import { countPendingOps } from '../../src/main/db/outbox';
+import { addWorkstation } from '../../src/main/hub/admin';
+import { startHub, type Hub } from '../../src/main/hub/hub';
+import { silentLogger } from '../../src/main/hub/log';
+import { SyncClient } from '../../src/main/sync/client';
+import { SyncLoop } from '../../src/main/sync/loop';
+import type { Report } from './report';
+
+/**
+ * Sync on loopback (issue #7): 10,000 incidents from A through the hub to B (goal ≤ 1,000 ms), one live
+ * change A → hub → B with both clients running (goal ≤ 10 ms at the median), and the hub's accepted ops per
+ * second with 50 workstations pushing at once.
+ */
+
+const dirs: string[] = [];
+function dir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'otklik-bench-'));
+  dirs.push(d);
+  return d;
+}
+
+async function station(
+  hub: Hub,
+  name: string,
+  options: { onApplied?: (ids: string[]) => void; batch?: number } = {},
+) {
+  const core = await openCore({
+    dataDir: dir(),
+    transport: 'cli',
+    demo: false,
+    demoFeed: false,
+    watchExternalChanges: false,
+  });
+  const { token } = await addWorkstation(hub.context.db, name);
+  const client = new SyncClient({
+    db: core.db,
+    identity: core.identity,
+    hub: { url: hub.url, token },
+    pushBatch: options.batch ?? 5000,
+    pullBatch: options.batch ?? 5000,
+    onApplied: options.onApplied,
+  });
+  return { core, client };
+}
+
+async function create(core: Core, n: number): Promise<string[]> {
+  const now = Date.now();
+  const items = Array.from({ length: n }, (_, i) => ({
+    source: 'im' as const,
+    network: 'vk' as const,
+    url: null,
+    externalId: `bench-${randomUUID()}`,
+    authorName: 'Житель',
+    text: `Сообщение ${i}: во дворе дома не убран снег, просим принять меры`,
+    publishedAt: now - 60_000,
+    detectedAt: now,
+    topic: 'Благоустройство',
+    location: 'ул. Ленина, 10',
+    importance: 'normal' as const,
+  }));
+  const { created } = await createIncidents(core.db, core.identity, SYSTEM_ACTOR, now, items);
+  return created.map((c) => c.id);
+}
+
+async function pushPull10k(report: Report): Promise<void> {
+  const hub = await startHub({ port: 0, dataDir: dir(), logger: silentLogger });
+  let applied = 0;
+  let done: (() => void) | null = null;
+  const a = await station(hub, 'a', { batch: 1000 });
+  const b = await station(hub, 'b', {
+    batch: 1000,
+    onApplied: (ids) => {
+      applied += ids.length;
+      if (applied >= 10_000) done?.();
+    },
+  });
+  try {
+    await b.client.syncOnce();
+    await create(a.core, 10_000);
+    const arrived = new Promise<void>((resolve) => (done = resolve));
+    // Both clients running, as in the app: A pushes batches while B pulls what the hub has (pipelined).
+    const loops = [a, b].map((s) => new SyncLoop({ client: s.client, pullIntervalMs: 60_000 }));
+    const t0 = performance.now();
+    for (const l of loops) l.start();
+    await arrived;
+    const t1 = performance.now();
+    for (const l of loops) await l.stop();
+    report('sync.push_pull_10k_ms', t1 - t0, 'ms', { goal: 1000, database: 'sqlite', batch: 1000 });
+
+    // The same without overlap: one full push round, then one full pull round.
+    const c = await station(hub, 'c', { batch: 5000 });
+    const d = await station(hub, 'd', { batch: 5000 });
+    await d.client.syncOnce();
+    await create(c.core, 10_000);
+    const s0 = performance.now();
+    await c.client.syncOnce();
+    const s1 = performance.now();
+    await d.client.syncOnce();
+    const s2 = performance.now();
+    report('sync.push_then_pull_10k_ms', s2 - s0, 'ms', {
+      push_ms: Math.round(s1 - s0),
+      pull_apply_ms: Math.round(s2 - s1),
+    });
+    for (const s of [c, d]) await s.core.close();
+  } finally {
+    await a.core.close();
+    await b.core.close();
+    await hub.close();
+  }
+}
+
+async function liveLatency(report: Report): Promise<void> {
+  const hub = await startHub({ port: 0, dataDir: dir(), logger: silentLogger });
+  let arrived: ((ids: string[]) => void) | null = null;
+  const a = await station(hub, 'a');
+  const b = await station(hub, 'b', { onApplied: (ids) => arrived?.(ids) });
+  const loops = [a, b].map(
+    (s) =>
+      new SyncLoop({
+        client: s.client,
+        pullIntervalMs: 60_000,
+        pendingCount: () => countPendingOps(s.core.db),
+      }),
+  );
+  try {
+    for (const l of loops) l.start();
+    await b.client.syncOnce();
+    await new Promise((r) => setTimeout(r, 200));
+    const samples: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const t0 = performance.now();
+      const seen = new Promise<void>((resolve) => {
+        arrived = () => resolve();
+      });
+      // A change on A, as a command handler makes it (the core then tells the loop at once).
+      await create(a.core, 1);
+      loops[0]!.kick();
+      await seen;
+      samples.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    samples.sort((x, y) => x - y);
+    const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+    report('sync.live_latency_ms_p50', at(0.5), 'ms', {
+      goal: 10,
+      p90: Math.round(at(0.9) * 10) / 10,
+      samples: samples.length,
+    });
+  } finally {
+    for (const l of loops) await l.stop();
+    await a.core.close();
+    await b.core.close();
+    await hub.close();
+  }
+}
+
+function createItem(deviceId: string, i: number): PushItem {
+  const id = randomUUID();
+  const now = Date.now();
+  return {
+    op: {
+      opId: randomUUID(),
+      kind: 'incident.create',
+      entity: 'incident',
+      entityId: id,
+      payload: {
+        id,
+        source: 'im',
+        network: 'vk',
+        url: null,
+        externalId: null,
+        authorName: 'Житель',
+        text: 'Яма на дороге у остановки',
+        publishedAt: now - 60_000,
+        detectedAt: now,
+        topic: 'Дороги',
+        location: 'ул. Мира, 1',
+        importance: 'normal',
+        status: 'new',
+        departmentId: null,
+        version: 1,
+        updatedAt: now,
+      },
+      hlc: formatHlc({ millis: now, counter: i % 0xffff, node: deviceId }),
+      deviceId,
+      userId: null,
+      schemaVersion: 1,
+    },
+    audit: null,
+    sessionId: null,
+    sig: null,
+  };
+}
+
+async function hubThroughput(
+  report: Report,
+  database: 'sqlite' | 'postgres',
+  databaseUrl?: string,
+): Promise<void> {
+  const hub = await startHub({
+    port: 0,
+    dataDir: databaseUrl ? undefined : dir(),
+    databaseUrl,
+    logger: silentLogger,
+  });
+  try {
+    const WORKSTATIONS = 50;
+    const PUSHES = 10;
+    const BATCH = 100;
+    const clients = await Promise.all(
+      Array.from({ length: WORKSTATIONS }, async (_, i) => ({
+        token: (await addWorkstation(hub.context.db, `w${i}`)).token,
+        deviceId: randomUUID(),
+      })),
+    );
+    const t0 = performance.now();
+    await Promise.all(
+      clients.map(async (c) => {
+        for (let p = 0; p < PUSHES; p++) {
+          const items = Array.from({ length: BATCH }, (_, i) => createItem(c.deviceId, p * BATCH + i));
+          const res = await fetch(`${hub.url}/v1/push`, {
+            method: 'POST',
+            headers: {
+              Authorization: `Bearer ${c.token}`,
+              'Content-Type': 'application/json',
+              'x-otklik-protocol': '1',
+              'x-otklik-device': c.deviceId,
+            },
+            body: JSON.stringify({ items }),
+          });
+          if (!res.ok) throw new Error(`push failed: ${res.status} ${await res.text()}`);
+          await res.arrayBuffer();
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    const total = WORKSTATIONS * PUSHES * BATCH;
+    report('sync.hub_ops_per_s_50_workstations', total / seconds, 'ops/s', {
+      database,
+      ops: total,
+      batch: BATCH,
+    });
+  } finally {
+    await hub.close();
+  }
+}
+
+async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const base = process.env.OTKLIK_TEST_DATABASE_URL;
+  if (!base) return null;
+  const name = `otklik_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: base });
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+  } catch {
+    return null;
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function bench(report: Report): Promise<void> {
+  try {
+    await pushPull10k(report);
+    await liveLatency(report);
+    await hubThroughput(report, 'sqlite');
+    const pgdb = await freshPostgres();
+    if (pgdb) {
+      try {
+        await hubThroughput(report, 'postgres', pgdb.url);
+      } finally {
+        await pgdb.drop();
+      }
+    } else {
+      process.stderr.write(
+        'sync bench: PostgreSQL not reachable (OTKLIK_TEST_DATABASE_URL), hub throughput measured on SQLite only\n',
+      );
+    }
+  } finally {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,139 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../../src/shared/api/sync';
+import { openCore, type Core } from '../../../src/main/core/core';
+import { newConnection, type Connection } from '../../../src/main/core/session';
+import { addWorkstation } from '../../../src/main/hub/admin';
+import { startHub, type Hub } from '../../../src/main/hub/hub';
+import { silentLogger } from '../../../src/main/hub/log';
+import { makeNewIncident } from '../../support/builders';
+import { until } from './processes';
+import { seedDirectory, tempDir } from './support';
+
+/**
+ * The workstation core with sync inside (what the app and the web host run): joining from settings,
+ * the background loop, hub sessions opened at sign-in, the status and the conflicts the UI shows.
+ */
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const f of cleanups.splice(0).reverse()) await f();
+});
+
+async function hubAt(dir: string, port = 0): Promise<Hub> {
+  const hub = await startHub({ port, dataDir: dir, logger: silentLogger });
+  return hub;
+}
+
+async function workstation(): Promise<Core> {
+  const dir = tempDir();
+  const core = await openCore({
+    dataDir: dir.path,
+    transport: 'web',
+    demo: false,
+    demoFeed: false,
+    watchExternalChanges: false,
+  });
+  cleanups.push(() => dir.remove());
+  cleanups.push(() => core.close());
+  return core;
+}
+
+async function call<T>(core: Core, method: string, request: unknown, connection?: Connection): Promise<T> {
+  const r = await core.dispatch(method, request, connection);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+async function signIn(core: Core, login: string, password: string): Promise<Connection> {
+  const connection = newConnection();
+  await call(core, 'session.signIn', { login, password }, connection);
+  return connection;
+}
+
+const status = (core: Core) => call<SyncStatus>(core, 'sync.status', {});
+
+describe('sync in the workstation core', () => {
+  it('joins from settings, syncs in the background, and shows a lost routing as a conflict to its author', async () => {
+    const hubDir = tempDir();
+    cleanups.push(() => hubDir.remove());
+    let hub = await hubAt(hubDir.path);
+    cleanups.push(() => hub.close());
+    await seedDirectory(hub);
+    const port = hub.port;
+    const a = await workstation();
+    const b = await workstation();
+    expect(await status(a)).toMatchObject({ joined: false, connection: 'not-joined' });
+    const bad = await a.dispatch('sync.join', { hubUrl: hub.url, token: 'otkw_not-a-real-token' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    for (const [core, name] of [
+      [a, 'a'],
+      [b, 'b'],
+    ] as const) {
+      const { token } = await addWorkstation(hub.context.db, name);
+      const joined = await call<SyncStatus>(core, 'sync.join', { hubUrl: hub.url, token });
+      expect(joined.joined).toBe(true);
+      // The hub's people arrive, so they can sign in here.
+      await until(
+        async () =>
+          (await core.dispatch('session.signIn', { login: 'op1', password: 'password1' }, newConnection()))
+            .ok,
+      );
+    }
+    const opA = await signIn(a, 'op1', 'password1');
+    const opB = await signIn(b, 'op2', 'password2');
+    const incident = await call<{ id: string }>(a, 'incidents.create', makeNewIncident(), opA);
+    await until(
+      async () =>
+        (await b.db.selectFrom('incidents').select('id').where('id', '=', incident.id).executeTakeFirst()) !==
+        undefined,
+    );
+
+    // The hub goes away; both operators route the same incident meanwhile.
+    await hub.close();
+    const routeTo = (main: string) => ({
+      command: {
+        type: 'route',
+        incidentId: incident.id,
+        expectedStatus: 'new',
+        expectedVersion: 0,
+        mainDepartmentId: main,
+        coDepartmentIds: [],
+      },
+    });
+    await call(a, 'workflow.execute', routeTo('roads'), opA);
+    await until(async () => (await status(a)).connection === 'offline', 10_000);
+    await call(b, 'workflow.execute', routeTo('parks'), opB);
+    expect((await status(b)).pending).toBeGreaterThan(0);
+
+    hub = await hubAt(hubDir.path, port);
+    await until(async () => (await status(a)).pending === 0, 60_000, 50);
+    await until(async () => (await status(b)).pending === 0 && (await status(b)).conflicts === 1, 60_000, 50);
+    await until(async () => {
+      const row = await b.db
+        .selectFrom('incidents')
+        .select('department_id')
+        .where('id', '=', incident.id)
+        .executeTakeFirst();
+      return row?.department_id === 'roads';
+    });
+    // The author sees it; the other operator does not.
+    const mine = await call<{ code: string; action: string; incidentId: string }[]>(
+      b,
+      'sync.conflicts',
+      {},
+      opB,
+    );
+    expect(mine).toEqual([
+      expect.objectContaining({ code: 'stale', action: 'workflow.route', incidentId: incident.id }),
+    ]);
+    const someoneElse = await signIn(b, 'op1', 'password1');
+    expect(await call(b, 'sync.conflicts', {}, someoneElse)).toEqual([]);
+    const after = await call<SyncStatus>(
+      b,
+      'sync.dismissConflict',
+      { opId: (mine[0] as unknown as { opId: string }).opId },
+      opB,
+    );
+    expect(after.conflicts).toBe(0);
+    expect((await status(a)).connection).toBe('online');
+  }, 120_000);
+});

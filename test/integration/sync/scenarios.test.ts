@@ -1,0 +1,305 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { countPendingOps } from '../../../src/main/db/outbox';
+import { createIncidents } from '../../../src/main/core/incidents';
+import { SYSTEM_ACTOR } from '../../../src/main/core/changes';
+import { makeNewIncident } from '../../support/builders';
+import { revokeWorkstation } from '../../../src/main/hub/admin';
+import { SyncError } from '../../../src/main/sync/http';
+import { SyncLoop } from '../../../src/main/sync/loop';
+import { syncDb } from '../../../src/main/sync/schema';
+import { readCursor } from '../../../src/main/sync/state';
+import { disposeTemplate, LightStation, PEOPLE, startLightHub, stopLightHub, type HubRef } from './light';
+import { until } from './processes';
+import { hubState, stationState } from './support';
+
+const DAY = 86_400_000;
+let ref: HubRef | null = null;
+const stations: LightStation[] = [];
+afterEach(async () => {
+  for (const s of stations.splice(0)) await s.close();
+  if (ref) await stopLightHub(ref);
+  ref = null;
+});
+afterAll(() => disposeTemplate());
+
+async function hub(options: Parameters<typeof startLightHub>[0] = {}): Promise<HubRef> {
+  ref = await startLightHub(options);
+  return ref;
+}
+
+async function open(r: HubRef, name: string, options: Parameters<typeof LightStation.open>[2] = {}) {
+  const s = await LightStation.open(r, name, options);
+  stations.push(s);
+  await s.client.syncOnce();
+  for (const u of Object.values(PEOPLE)) await s.grantSession(r, u);
+  return s;
+}
+
+async function row(s: LightStation, id: string) {
+  return s.db
+    .selectFrom('incidents')
+    .select(['status', 'version', 'department_id', 'text', 'author_name'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+async function expectConverged(r: HubRef, list: LightStation[]) {
+  const h = await hubState(r.hub);
+  for (const s of list) {
+    const mine = await stationState({ db: s.db });
+    expect(mine.incidents).toEqual(h.incidents);
+    expect(mine.events).toEqual(h.events);
+  }
+}
+
+const route = (main: string) => () => ({
+  type: 'route' as const,
+  mainDepartmentId: main,
+  coDepartmentIds: [],
+});
+
+describe('sync scenarios', () => {
+  it('keeps exactly one of two offline routings, rolls the other back and shows it to its author', async () => {
+    const r = await hub();
+    const a = await open(r, 'a');
+    const b = await open(r, 'b');
+    const [id] = await a.create(1);
+    await a.client.syncOnce();
+    await b.client.syncOnce();
+    a.net.partitioned = true;
+    b.net.partitioned = true;
+    expect(await a.command(PEOPLE.op1, route('roads'), id!)).toBe(true);
+    expect(await b.command(PEOPLE.op2, route('parks'), id!)).toBe(true);
+    expect((await row(b, id!)).department_id).toBe('parks');
+    a.net.partitioned = false;
+    b.net.partitioned = false;
+    await a.client.syncOnce();
+    const result = await b.client.syncOnce();
+    expect(result.rejected).toBe(1);
+    await a.client.syncOnce();
+    // One routing won everywhere; B's is rolled back, and its attempt is a visible conflict, not lost.
+    expect(await row(b, id!)).toMatchObject({ status: 'routed', version: 1, department_id: 'roads' });
+    const conflicts = await syncDb(b.db).selectFrom('sync_conflicts').selectAll().execute();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      incident_id: id,
+      kind: 'workflow.command',
+      user_id: PEOPLE.op2,
+      code: 'stale',
+    });
+    const attempt = await b.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('id', '=', conflicts[0]!.op_id)
+      .executeTakeFirst();
+    expect(attempt?.action).toBe('workflow.route');
+    await expectConverged(r, [a, b]);
+    // The loser can act again on the winner's state.
+    expect(
+      await b.command(
+        PEOPLE.roadsExec,
+        () => ({ type: 'save-draft', text: 'Ответ', kind: 'final', attachmentIds: [] }),
+        id!,
+      ),
+    ).toBe(true);
+    await b.client.syncOnce();
+    await a.client.syncOnce();
+    await expectConverged(r, [a, b]);
+  });
+
+  it('keeps one incident per external id when two workstations register it offline, and shows the other', async () => {
+    const r = await hub();
+    const a = await open(r, 'a');
+    const b = await open(r, 'b');
+    const incident = makeNewIncident({ externalId: 'im-777' });
+    await createIncidents(a.db, a.identity, SYSTEM_ACTOR, Date.now(), [incident]);
+    await createIncidents(b.db, b.identity, SYSTEM_ACTOR, Date.now(), [{ ...incident }]);
+    await a.client.syncOnce();
+    const result = await b.client.syncOnce();
+    expect(result.rejected).toBe(1);
+    const conflicts = await syncDb(b.db).selectFrom('sync_conflicts').select(['code']).execute();
+    expect(conflicts).toEqual([{ code: 'duplicate-external-id' }]);
+    const onB = await b.db.selectFrom('incidents').select(['id', 'external_id']).orderBy('external_id').execute();
+    const winner = await a.db.selectFrom('incidents').select('id').executeTakeFirstOrThrow();
+    // B holds the hub's incident under the external id; its own registration stays, without the id.
+    expect(onB).toHaveLength(2);
+    expect(onB.find((x) => x.external_id === 'im-777')?.id).toBe(winner.id);
+  });
+
+  it('orders edits causally across clocks a day ahead, a day behind and going backwards', async () => {
+    const r = await hub();
+    let backwards = Date.now();
+    const ahead = await open(r, 'ahead', { now: () => Date.now() + DAY });
+    const behind = await open(r, 'behind', { now: () => Date.now() - DAY });
+    const jumpy = await open(r, 'jumpy', { now: () => backwards });
+    const [id] = await ahead.create(1);
+    await ahead.update(id!, { text: 'правка из будущего' });
+    await ahead.client.syncOnce();
+    // A workstation a day behind sees the edit, then edits: its edit comes after, and wins.
+    await behind.client.syncOnce();
+    expect((await row(behind, id!)).text).toBe('правка из будущего');
+    await behind.update(id!, { text: 'правка после' });
+    await behind.client.syncOnce();
+    await ahead.client.syncOnce();
+    expect((await row(ahead, id!)).text).toBe('правка после');
+    // A clock that goes back an hour between two edits still orders them.
+    await jumpy.client.syncOnce();
+    await jumpy.update(id!, { authorName: 'первая' });
+    backwards -= 3_600_000;
+    await jumpy.update(id!, { authorName: 'вторая' });
+    await jumpy.client.syncOnce();
+    for (const s of [ahead, behind, jumpy]) await s.client.syncOnce();
+    expect((await row(behind, id!)).author_name).toBe('вторая');
+    await expectConverged(r, [ahead, behind, jumpy]);
+    // The hub capped the future clock: nothing it serves is more than its drift limit ahead.
+    const hlcs = await r.hub.context.db.selectFrom('hub_ops').select('hlc').execute();
+    for (const h of hlcs) expect(Date.parse(h.hlc.slice(0, 24))).toBeLessThan(Date.now() + 61_000);
+  });
+
+  it('lets an older client work with a newer hub, and tells a too-old one to update without losing its ops', async () => {
+    const r = await hub();
+    const current = await open(r, 'current');
+    const [id] = await current.create(1);
+    await current.client.syncOnce();
+    // The hub moves to protocol 2 and still serves 1.
+    r.hub.context.protocol = { current: 2, min: 1 };
+    const older = await open(r, 'older', { protocol: 1 });
+    await older.update(id!, { text: 'со старой версии' });
+    expect((await older.client.syncOnce()).accepted).toBe(1);
+    await current.client.syncOnce();
+    expect((await row(current, id!)).text).toBe('со старой версии');
+    // Then it drops protocol 1: the old client is told to update; its change stays pending, not lost.
+    r.hub.context.protocol = { current: 2, min: 2 };
+    current.upgrade(2);
+    await older.update(id!, { text: 'ждёт обновления' });
+    const error = await older.client.syncOnce().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SyncError);
+    expect((error as SyncError).kind).toBe('upgrade_client');
+    expect((error as SyncError).message).toMatch(/Обновите приложение/);
+    expect(await countPendingOps(older.db)).toBe(1);
+    // After the update (the same database, a client speaking protocol 2), it goes through.
+    older.upgrade(2);
+    expect((await older.client.syncOnce()).accepted).toBe(1);
+    await current.client.syncOnce();
+    expect((await row(current, id!)).text).toBe('ждёт обновления');
+  });
+
+  it('refuses a revoked workstation and keeps its changes pending', async () => {
+    const r = await hub();
+    const a = await open(r, 'a');
+    const [id] = await a.create(1);
+    await a.client.syncOnce();
+    await revokeWorkstation(r.hub.context.db, 'a');
+    await a.update(id!, { text: 'после отзыва' });
+    const error = await a.client.syncOnce().catch((e: unknown) => e);
+    expect((error as SyncError).kind).toBe('revoked');
+    expect(await countPendingOps(a.db)).toBe(1);
+  });
+
+  it('holds a person’s ops until their hub session exists, in order, and then sends them', async () => {
+    const r = await hub();
+    const a = await open(r, 'a');
+    const [id] = await a.create(1);
+    await a.client.syncOnce();
+    await syncDb(a.db).deleteFrom('sync_sessions').where('user_id', '=', PEOPLE.op1).execute();
+    expect(await a.command(PEOPLE.op1, route('roads'), id!)).toBe(true);
+    await a.update(id!, { text: 'после маршрутизации' });
+    const waiting = await a.client.syncOnce();
+    expect(waiting.waitingForUser).toBe(PEOPLE.op1);
+    expect(await countPendingOps(a.db)).toBe(2);
+    await a.grantSession(r, PEOPLE.op1);
+    const sent = await a.client.syncOnce();
+    expect(sent).toMatchObject({ accepted: 2, rejected: 0, waitingForUser: null });
+  });
+
+  it('bootstraps a new workstation from a snapshot while others keep writing', async () => {
+    const r = await hub();
+    const a = await open(r, 'a');
+    const b = await open(r, 'b');
+    for (let i = 0; i < 5; i++) {
+      await a.create(20);
+      await a.client.syncOnce();
+    }
+    let writing = true;
+    const writer = (async () => {
+      while (writing) {
+        await a.create(3);
+        await b.create(2);
+        await a.client.syncOnce();
+        await b.client.syncOnce();
+      }
+    })();
+    const c = await LightStation.open(r, 'c');
+    stations.push(c);
+    const first = await c.client.syncOnce();
+    expect(first.bootstrapped).toBe(true);
+    expect(first.cursor).toBeGreaterThanOrEqual(100);
+    writing = false;
+    await writer;
+    for (const s of [a, b, c, a, b, c]) await s.client.syncOnce();
+    await expectConverged(r, [a, b, c]);
+  });
+
+  it('gives a department’s workstation an incident in full when it is routed there', async () => {
+    const r = await hub();
+    const centre = await open(r, 'centre');
+    const parks = await open(r, 'parks', { departments: ['parks'] });
+    const [id, other] = await centre.create(2);
+    await centre.client.syncOnce();
+    await parks.client.syncOnce();
+    expect(await parks.db.selectFrom('incidents').select('id').execute()).toEqual([]);
+    expect(await centre.command(PEOPLE.op1, route('parks'), id!)).toBe(true);
+    await centre.client.syncOnce();
+    await parks.client.syncOnce();
+    const rows = await parks.db.selectFrom('incidents').select(['id', 'status', 'department_id']).execute();
+    expect(rows).toEqual([{ id, status: 'routed', department_id: 'parks' }]);
+    expect(
+      await parks.db.selectFrom('workflow_events').select('version').where('incident_id', '=', id!).execute(),
+    ).toEqual([{ version: 1 }]);
+    expect(await parks.db.selectFrom('incidents').select('id').where('id', '=', other!).execute()).toEqual(
+      [],
+    );
+    // The department works on it and the centre sees the result.
+    expect(
+      await parks.command(
+        PEOPLE.parksExec,
+        () => ({ type: 'save-draft', text: 'Ответ парков', kind: 'final', attachmentIds: [] }),
+        id!,
+      ),
+    ).toBe(true);
+    await parks.client.syncOnce();
+    await centre.client.syncOnce();
+    expect((await row(centre, id!)).status).toBe('drafting');
+  });
+
+  it('delivers a change live: the hub pokes, the other workstation pulls', async () => {
+    const r = await hub();
+    const a = await open(r, 'a');
+    const b = await open(r, 'b');
+    const loops = [a, b].map(
+      (s) =>
+        new SyncLoop({
+          client: s.client,
+          minBackoffMs: 50,
+          pullIntervalMs: 60_000,
+          pendingCount: () => countPendingOps(s.db),
+        }),
+    );
+    try {
+      for (const l of loops) l.start();
+      await until(async () => (await readCursor(syncDb(b.db))) !== null);
+      const [id] = await a.create(1);
+      loops[0]!.kick();
+      await until(
+        async () =>
+          (await b.db.selectFrom('incidents').select('id').where('id', '=', id!).executeTakeFirst()) !==
+          undefined,
+        10_000,
+        2,
+      );
+      expect(loops[1]!.current.connection).toBe('online');
+    } finally {
+      for (const l of loops) await l.stop();
+    }
+  });
+});
