@@ -72,7 +72,9 @@ describe('an incident from routing to publication', () => {
 
     // Executor: draft and send for review; the same checks run live while writing.
     await switchTo('exec-zhkh');
-    await page.getByTestId('draft-text').fill('Здравствуйте! Отопление в доме восстановят в ближайшее время.');
+    await page
+      .getByTestId('draft-text')
+      .fill('Здравствуйте! Отопление в доме восстановят в ближайшее время.');
     await page.getByTestId('live-check').waitFor();
     await act('save-draft');
     await expectStatus('Готовится ответ');
@@ -94,7 +96,9 @@ describe('an incident from routing to publication', () => {
     // Executor: sees the remarks, fixes the deadline and resends.
     await switchTo('exec-zhkh');
     await expect.poll(() => page.getByTestId('remarks').textContent()).toContain('Новороссийск');
-    await page.getByTestId('draft-text').fill('Здравствуйте! Отопление в доме восстановят до 25 ноября 2026 года.');
+    await page
+      .getByTestId('draft-text')
+      .fill('Здравствуйте! Отопление в доме восстановят до 25 ноября 2026 года.');
     await act('save-draft');
     await act('send-for-review');
     await expectStatus('На согласовании');
@@ -104,7 +108,8 @@ describe('an incident from routing to publication', () => {
     await pane.waitFor();
     await expect.poll(() => pane.locator('[data-key="deadline"][data-status="fail"]').count()).toBe(0);
     for (const item of await pane.locator('.check').all()) {
-      if ((await item.getAttribute('data-status')) === 'fail') await item.locator('.check__override').fill('Проверено контролёром вручную');
+      if ((await item.getAttribute('data-status')) === 'fail')
+        await item.locator('.check__override').fill('Проверено контролёром вручную');
       else await item.locator('input[type="checkbox"]').check();
     }
     await page.getByTestId('review-approve').click();

@@ -53,7 +53,6 @@ describe('the reports dashboard in a browser', () => {
     // Topics: this month against February, two bars per topic.
     expect(await page.locator('[data-testid="chart-topics"] .recharts-bar-rectangle').count()).toBe(5);
     expect(await page.locator('[data-testid="chart-criteria"] .recharts-bar-rectangle').count()).toBe(3);
-    await page.screenshot({ path: join(tmpdir(), 'otklik-reports.png'), fullPage: true });
   });
 
   it('marks the synthetic surge among the hot spots', async () => {

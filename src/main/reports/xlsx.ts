@@ -354,7 +354,7 @@ function hotspotsSheet(wb: ExcelJS.Workbook, r: MonthlyReport): void {
       { header: 'Обычно (медиана)', width: 12, unit: 'hours', value: (h) => h.median },
       { header: 'Порог', width: 12, unit: 'hours', value: (h) => h.threshold },
       ...Array.from({ length: weeks }, (_, i): Column<H> => ({
-        header: i === weeks - 1 ? 'Последние 7 дн.' : `−${weeks - 1 - i} нед.`,
+        header: i === weeks - 1 ? 'Неделя всплеска' : `−${weeks - 1 - i} нед.`,
         width: 9,
         unit: 'count',
         value: (h) => h.series[i] ?? 0,

@@ -357,9 +357,16 @@ export async function rebase(
         author_name = excluded.author_name, text = excluded.text, published_at = excluded.published_at,
         detected_at = excluded.detected_at, topic = excluded.topic, location = excluded.location,
         importance = excluded.importance, status = excluded.status, department_id = excluded.department_id,
-        version = excluded.version, updated_at = excluded.updated_at, workflow_json = excluded.workflow_json`.execute(
-      trx,
-    );
+        version = excluded.version, updated_at = excluded.updated_at, workflow_json = excluded.workflow_json
+      -- An incident that did not change (the echo of this workstation's own op) is not rewritten: no trigger
+      -- (the queue's search index) runs for it.
+      WHERE source IS NOT excluded.source OR network IS NOT excluded.network OR url IS NOT excluded.url
+        OR external_id IS NOT excluded.external_id OR author_name IS NOT excluded.author_name
+        OR text IS NOT excluded.text OR published_at IS NOT excluded.published_at
+        OR detected_at IS NOT excluded.detected_at OR topic IS NOT excluded.topic
+        OR location IS NOT excluded.location OR importance IS NOT excluded.importance
+        OR status IS NOT excluded.status OR department_id IS NOT excluded.department_id
+        OR version IS NOT excluded.version OR workflow_json IS NOT excluded.workflow_json`.execute(trx);
   });
   await reconcileEvents(trx, eventPlans);
 }

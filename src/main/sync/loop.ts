@@ -24,6 +24,8 @@ export type LoopOptions = {
   pullIntervalMs?: number;
   minBackoffMs?: number;
   maxBackoffMs?: number;
+  /** How often to try the poke channel again while it is down (it also tells when the hub is back). */
+  pokeRetryMs?: number;
   /** Returns the number of ops waiting to be pushed (to notice writes by other processes). */
   pendingCount?: () => Promise<number>;
   log?: (message: string, detail?: unknown) => void;
@@ -162,7 +164,7 @@ export class SyncLoop {
     return this.round;
   }
 
-  /** The hub's poke channel; reconnects with the same backoff when it drops. */
+  /** The hub's poke channel; while it is down, reconnects every `pokeRetryMs`. */
   private connectPoke(): void {
     if (this.stopped || this.ws) return;
     const http = this.options.client.http;
@@ -181,13 +183,18 @@ export class SyncLoop {
       }
       this.kick();
     });
-    ws.on('open', () => this.kick());
+    ws.on('open', () => {
+      // The hub is reachable again: no reason to wait out the backoff of a failed round.
+      this.nextAllowedAt = 0;
+      this.kick();
+    });
     ws.on('error', () => undefined);
     ws.on('close', () => {
       if (this.ws === ws) this.ws = null;
       if (this.stopped) return;
       if (this.wsRetry) clearTimeout(this.wsRetry);
-      const delay = Math.max(1000, this.nextAllowedAt - this.now());
+      // A cheap probe: when it connects, the round that was backing off runs at once.
+      const delay = (this.options.pokeRetryMs ?? 2000) * (0.75 + Math.random() * 0.5);
       this.wsRetry = setTimeout(() => this.connectPoke(), delay);
       this.wsRetry.unref();
     });

@@ -12,6 +12,7 @@ import { Attachments } from './Attachments';
 import { Spravka } from './Spravka';
 import { ReviewPane } from '../review/ReviewPane';
 import { LiveCheck } from '../review/LiveCheck';
+import { ReactionControl } from '../reports/ReactionControl';
 
 const DRAFTING = new Set(['save-draft', 'compile-summary', 'submit-part']);
 
@@ -129,9 +130,12 @@ function Card({ card, execute, onCard, timeZone }: CardProps) {
                 <span className="muted">{ANSWER_KIND_LABEL[draft.kind]}:</span> {draft.text}
               </p>
             ) : state.status === 'published' ? (
-              <p>
-                Опубликован: <span className="muted">{state.answer.text}</span>
-              </p>
+              <>
+                <p>
+                  Опубликован: <span className="muted">{state.answer.text}</span>
+                </p>
+                <ReactionControl incidentId={incident.id} />
+              </>
             ) : (
               <p className="muted">Проекта ответа пока нет.</p>
             )}

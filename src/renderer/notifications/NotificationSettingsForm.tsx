@@ -107,9 +107,11 @@ export function NotificationSettingsForm({ transport }: { transport: 'electron' 
       </fieldset>
       <fieldset className="notify-settings__wall">
         <legend>Экран-стена</legend>
-        <a href="#/wall" target="_blank" rel="noreferrer">
-          Открыть экран-стену
-        </a>
+        {transport !== 'electron' && (
+          <a href="/wall" target="_blank" rel="noreferrer">
+            Открыть экран-стену в новой вкладке
+          </a>
+        )}
         {transport === 'electron' && (
           <label>
             Окно на экране{' '}

@@ -1,11 +1,17 @@
-import { QUEUE_COLUMNS } from '../../shared/api/queue';
+import { memo } from 'react';
+import { QUEUE_COLUMNS, type QueueColumnId } from '../../shared/api/queue';
 import { COLUMN_LABEL } from './columns';
 import { Popover } from './Popover';
-import type { QueueSnapshot, QueueStore } from './store';
+import type { QueueStore } from './store';
 
 /** Which columns the table shows; the choice is stored with the screen's state and in saved views. */
-export function ColumnMenu({ store, snapshot }: { store: QueueStore; snapshot: QueueSnapshot }) {
-  const shown = snapshot.ui.columns;
+export const ColumnMenu = memo(function ColumnMenu({
+  store,
+  shown,
+}: {
+  store: QueueStore;
+  shown: readonly QueueColumnId[];
+}) {
   return (
     <Popover name="Столбцы" testId="columns" label="Столбцы">
       <ul className="facet__list">
@@ -27,4 +33,4 @@ export function ColumnMenu({ store, snapshot }: { store: QueueStore; snapshot: Q
       </ul>
     </Popover>
   );
-}
+});

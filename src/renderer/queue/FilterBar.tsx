@@ -1,11 +1,11 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { IncidentSource, Network } from '../../shared/domain/incident';
 import { OPEN_STATUSES } from '../../shared/domain/incident';
-import type { DueFilter, QueueFilter } from '../../shared/api/queue';
+import type { DueFilter, QueueCounters, QueueFilter, QueueUiState } from '../../shared/api/queue';
 import { activeFilterCount, facetOptions, toggleValue, type ListFacet } from './filters';
 import { FacetMenu } from './FacetMenu';
 import { departmentLabel, networkLabel, sourceLabel, statusLabel } from './labels';
-import type { QueueSnapshot, QueueStore } from './store';
+import type { QueueStore } from './store';
 
 type ChipProps = {
   pressed: boolean;
@@ -27,8 +27,15 @@ function Chip({ pressed, count, testId, onClick, children }: ChipProps) {
 }
 
 /** Quick filters with their counts, and one menu per facet (status, department, topic, source, network). */
-export function FilterBar({ store, snapshot }: { store: QueueStore; snapshot: QueueSnapshot }) {
-  const { ui, counters } = snapshot;
+export const FilterBar = memo(function FilterBar({
+  store,
+  ui,
+  counters,
+}: {
+  store: QueueStore;
+  ui: QueueUiState;
+  counters: QueueCounters | null;
+}) {
   const f = ui.filter;
   const facets = counters?.facets;
   const names = useMemo(
@@ -113,4 +120,4 @@ export function FilterBar({ store, snapshot }: { store: QueueStore; snapshot: Qu
       )}
     </div>
   );
-}
+});

@@ -1,8 +1,8 @@
 import { memo, useEffect, useMemo, useRef, type Ref } from 'react';
-import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type Row, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { QUEUE_COLUMNS, type QueueRow, type QueueSort } from '../../shared/api/queue';
-import { metaOf, queueColumns } from './columns';
+import { metaOf, queueColumns, type QueueTableMeta } from './columns';
 import type { QueueSnapshot, QueueStore } from './store';
 
 /** Every row has this height: no measuring while scrolling, and the bar, text and pause line fit. */
@@ -40,6 +40,7 @@ type RowProps = {
   index: number;
   start: number;
   selected: boolean;
+  live: boolean;
   columnsKey: string;
   onOpen(index: number, row: QueueRow): void;
 };
@@ -72,9 +73,54 @@ const QueueTableRow = memo(
     a.index === b.index &&
     a.start === b.start &&
     a.selected === b.selected &&
+    a.live === b.live &&
     a.columnsKey === b.columnsKey &&
     a.onOpen === b.onOpen,
 );
+
+type HeadProps = {
+  table: Table<QueueRow>;
+  /** For the memo: the header changes with the columns shown and the order, not with scrolling. */
+  columnsKey: string;
+  sort: QueueSort;
+  onSort(sort: QueueSort): void;
+};
+
+const QueueHead = memo(function QueueHead({ table, sort, onSort }: HeadProps) {
+  return (
+    <thead>
+      {table.getHeaderGroups().map((group) => (
+        <tr key={group.id} className="queue__head">
+          {group.headers.map((header) => {
+            const key = metaOf(header.column.columnDef).sortKey;
+            const sorted = key !== undefined && sort.key === key;
+            return (
+              <th
+                key={header.id}
+                scope="col"
+                className={`cell cell--${header.column.id}`}
+                aria-sort={sorted ? (sort.desc ? 'descending' : 'ascending') : undefined}
+              >
+                {key ? (
+                  <button
+                    type="button"
+                    className="queue__sort"
+                    onClick={() => onSort({ key, desc: sorted ? !sort.desc : false })}
+                  >
+                    {flexRender(header.column.columnDef.header, header.getContext())}
+                    {sorted ? (sort.desc ? ' ▼' : ' ▲') : ''}
+                  </button>
+                ) : (
+                  flexRender(header.column.columnDef.header, header.getContext())
+                )}
+              </th>
+            );
+          })}
+        </tr>
+      ))}
+    </thead>
+  );
+});
 
 /**
  * The queue's table: TanStack Table for the columns (choice, headers, cells) and TanStack Virtual for the
@@ -134,9 +180,15 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
     // rowsVersion: the store's rows changed under the same range.
   }, [store, first, last, snapshot.rowsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Rows in the viewport tick each second; the overscan around them, each minute.
+  const range = virtualizer.range;
+  const isLive = (index: number) => range !== null && index >= range.startIndex && index <= range.endIndex;
+  const meta: QueueTableMeta = { isLive: (rowId) => isLive(Number(rowId)) };
+
   const table = useReactTable({
     data,
     columns,
+    meta,
     state: { columnVisibility },
     getRowId: (_row, i) => String(indices[i]),
     getCoreRowModel: getCoreRowModel(),
@@ -168,37 +220,7 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
         aria-activedescendant={selected !== null ? `queue-row-${selected}` : undefined}
         tabIndex={0}
       >
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} className="queue__head">
-              {group.headers.map((header) => {
-                const key = metaOf(header.column.columnDef).sortKey;
-                const sorted = key !== undefined && sort.key === key;
-                return (
-                  <th
-                    key={header.id}
-                    scope="col"
-                    className={`cell cell--${header.column.id}`}
-                    aria-sort={sorted ? (sort.desc ? 'descending' : 'ascending') : undefined}
-                  >
-                    {key ? (
-                      <button
-                        type="button"
-                        className="queue__sort"
-                        onClick={() => onSort({ key, desc: sorted ? !sort.desc : false })}
-                      >
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        {sorted ? (sort.desc ? ' ▼' : ' ▲') : ''}
-                      </button>
-                    ) : (
-                      flexRender(header.column.columnDef.header, header.getContext())
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
+        <QueueHead table={table} columnsKey={columnsKey} sort={sort} onSort={onSort} />
         <tbody style={{ height: virtualizer.getTotalSize() }}>
           {items.map((v) => {
             const row = rowsById[String(v.index)];
@@ -222,6 +244,7 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
                 index={v.index}
                 start={v.start}
                 selected={selected === v.index}
+                live={isLive(v.index)}
                 columnsKey={columnsKey}
                 onOpen={onOpen}
               />

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { QueueRow } from '../../shared/api/queue';
+import type { QueueRow, QueueSort } from '../../shared/api/queue';
 import { navigate } from '../app/route';
 import { ColumnMenu } from './ColumnMenu';
 import { FilterBar } from './FilterBar';
@@ -7,9 +7,13 @@ import { moveSelection, queueKeyAction } from './keyboard';
 import { QueueTable, type TableHandle } from './QueueTable';
 import { SearchBox } from './SearchBox';
 import { SortControl } from './SortControl';
-import { queueStore } from './store';
+import { queueStore, type QueueSnapshot } from './store';
 import { useQueueSnapshot } from './useQueue';
 import { ViewsBar } from './ViewsBar';
+
+function queryKey({ ui }: QueueSnapshot): string {
+  return JSON.stringify([ui.filter, ui.search, ui.sort]);
+}
 
 const FIELDS = 'input, textarea, select, button, a[href], [contenteditable="true"], [role="group"]';
 
@@ -24,11 +28,17 @@ export function QueueView({ timeZone }: { timeZone: string }) {
   const tableRef = useRef<HTMLTableElement>(null);
   const handle = useRef<TableHandle | null>(null);
   // The selection belongs to one query: a new filter starts again from the top.
-  const [selection, setSelection] = useState<{ query: number; index: number } | null>(null);
-  const selected = selection?.query === snapshot.queryVersion ? selection.index : null;
-  const { total, queryVersion } = snapshot;
+  const [selection, setSelection] = useState<{ query: string; index: number } | null>(null);
+  const selected = selection?.query === queryKey(snapshot) ? selection.index : null;
+  const { total } = snapshot;
+  // The store's state, not this render's: a key handler may run right after the query changed.
+  const select = useCallback(
+    (index: number) => setSelection({ query: queryKey(store.getSnapshot()), index }),
+    [store],
+  );
 
   const open = useCallback((_index: number, row: QueueRow) => navigate('incident', row.id), []);
+  const sort = useCallback((next: QueueSort) => store.setSort(next), [store]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -54,7 +64,7 @@ export function QueueView({ timeZone }: { timeZone: string }) {
         default: {
           const next = moveSelection(action, selected, total, handle.current?.visibleRows() ?? 10);
           if (next === null) return;
-          setSelection({ query: queryVersion, index: next });
+          select(next);
           handle.current?.scrollToIndex(next);
           tableRef.current?.focus({ preventScroll: true });
         }
@@ -62,24 +72,24 @@ export function QueueView({ timeZone }: { timeZone: string }) {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [store, selected, total, queryVersion, open]);
+  }, [store, selected, total, open, select]);
 
-  const toList = () => {
+  const toList = useCallback(() => {
     tableRef.current?.focus({ preventScroll: true });
-    if (selected === null && total > 0) setSelection({ query: queryVersion, index: 0 });
-  };
+    if (selected === null) select(0);
+  }, [selected, select]);
 
   const empty = snapshot.counters !== null && snapshot.total === 0;
   return (
     <div className="queue-view" data-testid="queue-view">
       <div className="queue-toolbar">
         <SearchBox store={store} value={snapshot.ui.search} inputRef={searchRef} onLeave={toList} />
-        <ViewsBar store={store} snapshot={snapshot} />
+        <ViewsBar store={store} ui={snapshot.ui} views={snapshot.views} />
         <span className="filters__spacer" />
-        <SortControl store={store} snapshot={snapshot} />
-        <ColumnMenu store={store} snapshot={snapshot} />
+        <SortControl store={store} sort={snapshot.ui.sort} />
+        <ColumnMenu store={store} shown={snapshot.ui.columns} />
       </div>
-      <FilterBar store={store} snapshot={snapshot} />
+      <FilterBar store={store} ui={snapshot.ui} counters={snapshot.counters} />
       {empty ? (
         <p className="empty" data-testid="queue-empty">
           {snapshot.counters?.open === 0
@@ -93,7 +103,7 @@ export function QueueView({ timeZone }: { timeZone: string }) {
           timeZone={timeZone}
           selected={selected}
           onOpen={open}
-          onSort={(sort) => store.setSort(sort)}
+          onSort={sort}
           handle={handle}
           tableRef={tableRef}
         />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type Ref } from 'react';
+import { memo, useEffect, useRef, useState, type Ref } from 'react';
 import type { QueueStore } from './store';
 
 const DEBOUNCE_MS = 200;
@@ -12,7 +12,7 @@ type Props = {
 };
 
 /** Full-text search (text, author, location); `/` focuses it, Esc clears it. */
-export function SearchBox({ store, value, inputRef, onLeave }: Props) {
+export const SearchBox = memo(function SearchBox({ store, value, inputRef, onLeave }: Props) {
   const [draft, setDraft] = useState(value);
   const [applied, setApplied] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -62,4 +62,4 @@ export function SearchBox({ store, value, inputRef, onLeave }: Props) {
       }}
     />
   );
-}
+});

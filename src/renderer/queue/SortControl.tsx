@@ -1,5 +1,6 @@
-import { QueueSortKey } from '../../shared/api/queue';
-import type { QueueSnapshot, QueueStore } from './store';
+import { memo } from 'react';
+import { QueueSortKey, type QueueSort } from '../../shared/api/queue';
+import type { QueueStore } from './store';
 
 const SORT_LABEL: Record<QueueSortKey, string> = {
   deadline: 'по сроку ответа',
@@ -8,8 +9,13 @@ const SORT_LABEL: Record<QueueSortKey, string> = {
   importance: 'по важности',
 };
 
-export function SortControl({ store, snapshot }: { store: QueueStore; snapshot: QueueSnapshot }) {
-  const sort = snapshot.ui.sort;
+export const SortControl = memo(function SortControl({
+  store,
+  sort,
+}: {
+  store: QueueStore;
+  sort: QueueSort;
+}) {
   return (
     <div className="sort">
       <label>
@@ -37,4 +43,4 @@ export function SortControl({ store, snapshot }: { store: QueueStore; snapshot: 
       </button>
     </div>
   );
-}
+});

@@ -67,6 +67,11 @@ type Props = {
   currentStage?: string | null;
   stages?: readonly StageDeadline[];
   size?: 'row' | 'wall';
+  /**
+   * False for a row rendered off screen (the table's overscan): it follows the clock by the minute
+   * instead of the second, so a tick costs the rows one sees and no more.
+   */
+  live?: boolean;
 };
 
 /** Thousandths of the bar: a tick that moves it less than that changes nothing on screen. */
@@ -96,7 +101,10 @@ const Text = memo(function Text({ high, stageMinutes, answerMinutes, paused }: T
         )}
         {formatTimeLeft(stageMinutes)}
         {answerMinutes !== null && (
-          <span className="timer__answer"> · ответ {answerMinutes > 0 ? formatDuration(answerMinutes) : 'просрочен'}</span>
+          <span className="timer__answer">
+            {' '}
+            · ответ {answerMinutes > 0 ? formatDuration(answerMinutes) : 'просрочен'}
+          </span>
         )}
       </span>
       {paused !== null && <span className="timer__paused">вне рабочего времени · {paused}</span>}
@@ -115,8 +123,24 @@ function wholeMinutes(left: number): number {
  * High importance is marked by shape (▲, a dashed track), not colour alone.
  */
 export const TimerBar = memo(function TimerBar(props: Props) {
-  const { deadlineAt, budgetMinutes, high, stageDeadlineAt = null, stageBudgetMinutes = 0, size = 'row' } = props;
-  const now = useNow();
+  const tick = useNow();
+  // Off screen the bar is drawn again once a minute: the memo below skips the other ticks.
+  const now = props.live === false ? tick - (tick % MINUTE) : tick;
+  return <TimerBody {...props} now={now} />;
+});
+
+const MINUTE = 60_000;
+
+const TimerBody = memo(function TimerBody(props: Props & { now: number }) {
+  const {
+    deadlineAt,
+    budgetMinutes,
+    high,
+    stageDeadlineAt = null,
+    stageBudgetMinutes = 0,
+    size = 'row',
+    now,
+  } = props;
   const ref = useRef<HTMLDivElement>(null);
   const left = minutesLeft(now, deadlineAt);
   const state = barState(left, budgetMinutes);

@@ -1,11 +1,19 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
+import type { QueueUiState, SavedView } from '../../shared/api/queue';
 import { ApiCallError } from '../api/client';
 import { sameViewState, viewStateOf } from './filters';
-import type { QueueSnapshot, QueueStore } from './store';
+import type { QueueStore } from './store';
 
 /** Saved views: «Вся очередь», the user's own, and saving, updating, deleting them. */
-export function ViewsBar({ store, snapshot }: { store: QueueStore; snapshot: QueueSnapshot }) {
-  const { views, ui } = snapshot;
+export const ViewsBar = memo(function ViewsBar({
+  store,
+  ui,
+  views,
+}: {
+  store: QueueStore;
+  ui: QueueUiState;
+  views: SavedView[];
+}) {
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -92,4 +100,4 @@ export function ViewsBar({ store, snapshot }: { store: QueueStore; snapshot: Que
       )}
     </nav>
   );
-}
+});

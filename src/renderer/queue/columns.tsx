@@ -36,6 +36,9 @@ function stageTitle(row: QueueRow): string | null {
 }
 
 /** The queue's columns; ids are `QueueColumnId`s, what the column chooser and saved views store. */
+/** Rows on screen, for the bars: the rest (the overscan) tick by the minute. */
+export type QueueTableMeta = { isLive(rowId: string): boolean };
+
 export function queueColumns(timeZone: string): ColumnDef<QueueRow, unknown>[] {
   const defs = [
     column.accessor('deadlineAt', {
@@ -55,6 +58,7 @@ export function queueColumns(timeZone: string): ColumnDef<QueueRow, unknown>[] {
             stageTitle={stageTitle(r)}
             currentStage={r.currentStage}
             stages={r.stages}
+            live={(c.table.options.meta as QueueTableMeta | undefined)?.isLive(c.row.id) ?? true}
           />
         );
       },

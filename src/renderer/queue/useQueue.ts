@@ -1,4 +1,5 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useLayoutEffect, useSyncExternalStore } from 'react';
+import { assertNever } from '../../shared/assert';
 import { queueStore, type QueueSnapshot } from './store';
 
 export type QueueState =
@@ -7,7 +8,8 @@ export type QueueState =
 /** The live queue's store, started on first use: its state, and whether the first page is in. */
 export function useQueueSnapshot(): QueueSnapshot {
   const store = queueStore();
-  useEffect(() => {
+  // Before the first paint, not after it: the requests go out a frame sooner.
+  useLayoutEffect(() => {
     void store.start();
   }, [store]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
@@ -23,5 +25,7 @@ export function useQueue(): QueueState {
       return { kind: 'ready', snapshot };
     case 'failed':
       return { kind: 'failed', message: snapshot.message ?? 'Нет связи с ядром приложения' };
+    default:
+      return assertNever(snapshot.status);
   }
 }

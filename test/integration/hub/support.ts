@@ -50,6 +50,23 @@ async function admin<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** A new, empty PostgreSQL database for one hub. */
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `otklik_hub_${Date.now().toString(36)}_${randomUUID().slice(0, 8).replace(/-/g, '')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(PG_URL!);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    // A cleanup that fails (autovacuum still on it) leaves a harmless database behind.
+    drop: () =>
+      admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
+        () => undefined,
+        () => undefined,
+      ),
+  };
+}
+
 export type RunningHub = Hub & { dispose(): Promise<void>; restart(): Promise<RunningHub> };
 
 /** A hub on a fresh database of the backend: a temp SQLite folder, or a new PostgreSQL database. */
@@ -62,13 +79,9 @@ export async function hubOn(backend: Backend, options: Partial<HubOptions> = {})
     dataDir = dir.path;
     cleanup = () => Promise.resolve(dir.remove());
   } else {
-    const name = `otklik_hub_${Date.now().toString(36)}_${randomUUID().slice(0, 8).replace(/-/g, '')}`;
-    await admin((c) => c.query(`CREATE DATABASE ${name}`));
-    const url = new URL(PG_URL!);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    cleanup = () =>
-      admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
+    const db = await freshPostgresDatabase();
+    databaseUrl = db.url;
+    cleanup = db.drop;
   }
   const open = async (): Promise<RunningHub> => {
     const hub = await startHub({ port: 0, dataDir, databaseUrl, logger: silentLogger, ...options });

@@ -14,6 +14,7 @@ import {
   type HubRef,
 } from './light';
 import { hubState, stationState } from './support';
+import { freshPostgresDatabase, probePostgres } from '../hub/support';
 
 /**
  * Randomized convergence (issue #7): 3–5 workstations make random changes (registrations, descriptive edits,
@@ -280,39 +281,68 @@ afterAll(() => {
   console.log(`sync convergence: ${JSON.stringify(stats)}`);
 });
 
+type HubFactory = () => Promise<{ ref: HubRef; dispose(): Promise<void> }>;
+
+function convergenceProperty(makeHub: HubFactory) {
+  return fc.asyncProperty(
+    fc.integer({ min: 3, max: 5 }),
+    fc.array(action, { minLength: 5, maxLength: 40 }),
+    async (n, actions) => {
+      const { ref, dispose } = await makeHub();
+      const stations: LightStation[] = [];
+      try {
+        for (let i = 0; i < n; i++) stations.push(await LightStation.open(ref, `ws${i}`));
+        // Two incidents everyone has from the start, so that offline workstations contend for them.
+        await stations[0]!.create(2);
+        await stations[0]!.client.syncOnce();
+        for (const s of stations) {
+          await s.client.syncOnce();
+          for (const u of Object.values(PEOPLE)) await s.grantSession(ref, u);
+        }
+        for (const a of actions) await perform(ref, stations, a);
+        await settle(stations);
+        await checkConverged(ref, stations);
+      } finally {
+        for (const s of stations) await s.close();
+        await dispose();
+      }
+    },
+  );
+}
+
+const sqliteHub: HubFactory = async () => {
+  const ref = await startLightHub();
+  return { ref, dispose: () => stopLightHub(ref) };
+};
+
+const postgres = await probePostgres();
+const PG_RUNS = Number(process.env.OTKLIK_SYNC_PG_RUNS ?? 25);
+
 describe('sync convergence (property)', () => {
   it(
-    `converges every replica to the hub over ${RUNS} random histories`,
+    `converges every replica to the hub over ${RUNS} random histories (hub on SQLite)`,
     async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          fc.integer({ min: 3, max: 5 }),
-          fc.array(action, { minLength: 5, maxLength: 40 }),
-          async (n, actions) => {
-            const ref = await startLightHub();
-            const stations: LightStation[] = [];
-            try {
-              for (let i = 0; i < n; i++) stations.push(await LightStation.open(ref, `ws${i}`));
-              // Everyone knows the people first, and holds a session for the people who act on it.
-              // Two incidents everyone has from the start, so that offline workstations contend for them.
-              await stations[0]!.create(2);
-              await stations[0]!.client.syncOnce();
-              for (const s of stations) {
-                await s.client.syncOnce();
-                for (const u of Object.values(PEOPLE)) await s.grantSession(ref, u);
-              }
-              for (const a of actions) await perform(ref, stations, a);
-              await settle(stations);
-              await checkConverged(ref, stations);
-            } finally {
-              for (const s of stations) await s.close();
-              await stopLightHub(ref);
-            }
-          },
-        ),
-        { numRuns: RUNS, endOnFailure: true },
-      );
+      await fc.assert(convergenceProperty(sqliteHub), { numRuns: RUNS, endOnFailure: true });
     },
     RUNS * 2000,
+  );
+
+  it.skipIf(!postgres.ok)(
+    `converges every replica to the hub over ${PG_RUNS} random histories (hub on PostgreSQL)`,
+    async () => {
+      const pgHub: HubFactory = async () => {
+        const db = await freshPostgresDatabase();
+        const ref = await startLightHub({ databaseUrl: db.url });
+        return {
+          ref,
+          async dispose() {
+            await stopLightHub(ref);
+            await db.drop();
+          },
+        };
+      };
+      await fc.assert(convergenceProperty(pgHub), { numRuns: PG_RUNS, endOnFailure: true });
+    },
+    PG_RUNS * 5000,
   );
 });

@@ -105,33 +105,48 @@ describe('sync in the workstation core', () => {
     expect((await status(b)).pending).toBeGreaterThan(0);
 
     hub = await hubAt(hubDir.path, port);
-    await until(async () => (await status(a)).pending === 0, 60_000, 50);
-    await until(async () => (await status(b)).pending === 0 && (await status(b)).conflicts === 1, 60_000, 50);
+    // Whichever workstation reaches the hub first wins; the other's routing is refused.
+    await until(
+      async () => {
+        const [sa, sb] = [await status(a), await status(b)];
+        return sa.pending === 0 && sb.pending === 0 && sa.conflicts + sb.conflicts === 1;
+      },
+      60_000,
+      50,
+    );
+    const aLost = (await status(a)).conflicts === 1;
+    const [loser, loserSession, otherPerson, winnerDepartment] = aLost
+      ? ([a, opA, { login: 'op2', password: 'password2' }, 'parks'] as const)
+      : ([b, opB, { login: 'op1', password: 'password1' }, 'roads'] as const);
     await until(async () => {
-      const row = await b.db
-        .selectFrom('incidents')
-        .select('department_id')
-        .where('id', '=', incident.id)
-        .executeTakeFirst();
-      return row?.department_id === 'roads';
+      const rows = await Promise.all(
+        [a, b].map((c) =>
+          c.db
+            .selectFrom('incidents')
+            .select('department_id')
+            .where('id', '=', incident.id)
+            .executeTakeFirst(),
+        ),
+      );
+      return rows.every((r) => r?.department_id === winnerDepartment);
     });
-    // The author sees it; the other operator does not.
-    const mine = await call<{ code: string; action: string; incidentId: string }[]>(
-      b,
+    // The author sees it; another operator does not.
+    const mine = await call<{ opId: string; code: string; action: string; incidentId: string }[]>(
+      loser,
       'sync.conflicts',
       {},
-      opB,
+      loserSession,
     );
     expect(mine).toEqual([
       expect.objectContaining({ code: 'stale', action: 'workflow.route', incidentId: incident.id }),
     ]);
-    const someoneElse = await signIn(b, 'op1', 'password1');
-    expect(await call(b, 'sync.conflicts', {}, someoneElse)).toEqual([]);
+    const someoneElse = await signIn(loser, otherPerson.login, otherPerson.password);
+    expect(await call(loser, 'sync.conflicts', {}, someoneElse)).toEqual([]);
     const after = await call<SyncStatus>(
-      b,
+      loser,
       'sync.dismissConflict',
-      { opId: (mine[0] as unknown as { opId: string }).opId },
-      opB,
+      { opId: mine[0]!.opId },
+      loserSession,
     );
     expect(after.conflicts).toBe(0);
     expect((await status(a)).connection).toBe('online');

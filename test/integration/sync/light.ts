@@ -56,7 +56,8 @@ export function disposeTemplate(): void {
 /** What the fake network does to the next requests of one workstation. */
 export type Network = { partitioned: boolean; dropNextResponse: boolean; duplicateNext: boolean };
 
-export type HubRef = { hub: Hub; dir: string };
+type LightHubOptions = { now?: () => number; maxDriftMs?: number; databaseUrl?: string };
+export type HubRef = { hub: Hub; dir: string; options: LightHubOptions };
 
 export const PEOPLE = {
   op1: 'u-op1',
@@ -68,9 +69,7 @@ export const PEOPLE = {
 } as const;
 
 /** A hub on a temp SQLite file with the departments and people the scenarios use (no scrypt per run). */
-export async function startLightHub(
-  options: { now?: () => number; maxDriftMs?: number; databaseUrl?: string } = {},
-): Promise<HubRef> {
+export async function startLightHub(options: LightHubOptions = {}): Promise<HubRef> {
   const { hash } = await shared();
   const dir = mkdtempSync(join(tmpdir(), 'otklik-hub-'));
   const hub = await startHub({ port: 0, dataDir: dir, logger: silentLogger, ...options });
@@ -105,15 +104,12 @@ export async function startLightHub(
     ])
     .execute();
   await db.updateTable('hub_counter').set({ dir_version: 2 }).where('id', '=', 1).execute();
-  return { hub, dir };
+  return { hub, dir, options };
 }
 
-export async function restartLightHub(
-  ref: HubRef,
-  options: { now?: () => number; maxDriftMs?: number } = {},
-): Promise<void> {
+export async function restartLightHub(ref: HubRef): Promise<void> {
   await ref.hub.close();
-  ref.hub = await startHub({ port: 0, dataDir: ref.dir, logger: silentLogger, ...options });
+  ref.hub = await startHub({ port: 0, dataDir: ref.dir, logger: silentLogger, ...ref.options });
 }
 
 export async function stopLightHub(ref: HubRef): Promise<void> {

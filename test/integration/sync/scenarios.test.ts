@@ -119,7 +119,11 @@ describe('sync scenarios', () => {
     expect(result.rejected).toBe(1);
     const conflicts = await syncDb(b.db).selectFrom('sync_conflicts').select(['code']).execute();
     expect(conflicts).toEqual([{ code: 'duplicate-external-id' }]);
-    const onB = await b.db.selectFrom('incidents').select(['id', 'external_id']).orderBy('external_id').execute();
+    const onB = await b.db
+      .selectFrom('incidents')
+      .select(['id', 'external_id'])
+      .orderBy('external_id')
+      .execute();
     const winner = await a.db.selectFrom('incidents').select('id').executeTakeFirstOrThrow();
     // B holds the hub's incident under the external id; its own registration stays, without the id.
     expect(onB).toHaveLength(2);

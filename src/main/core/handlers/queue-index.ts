@@ -161,7 +161,6 @@ export class QueueIndex {
   private entries = new Map<string, QueueEntry>();
   private stale: Set<string> | 'all' = 'all';
   private loading: Promise<void> | null = null;
-  private listeners = new Set<() => void>();
   private cache: { key: string; list: QueueEntry[] } | null = null;
   private searchCache: { key: string; ids: Set<string> | null } | null = null;
   /** Grows with every reload, so cached selections are never served stale. */
@@ -177,12 +176,6 @@ export class QueueIndex {
     }
     for (const id of ids) this.stale.add(id);
     if (this.stale.size > PARTIAL_LIMIT) this.stale = 'all';
-  }
-
-  /** Called after every reload (the notifier looks for what is new). */
-  onReload(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   /** Reloads what is stale; concurrent callers share one reload. */
@@ -237,7 +230,6 @@ export class QueueIndex {
     this.generation += 1;
     this.cache = null;
     this.searchCache = null;
-    for (const l of this.listeners) l();
   }
 
   private async found(search: string): Promise<Set<string> | null> {

@@ -77,17 +77,17 @@ export class Notifier {
     private readonly ctx: CoreContext,
     private readonly index: QueueIndex,
   ) {
-    index.onReload(() => {
-      if (this.started) this.serial(() => this.checkNew());
-    });
     ctx.events.on('queue.changed', () => {
-      // Reload soon, so that a new incident is noticed without waiting for a window to ask.
-      if (this.started && !this.stopped) setTimeout(() => this.serial(() => this.index.fresh()), 0);
+      // Look at once, so that a new incident is noticed without waiting for the next scan.
+      if (this.started && !this.stopped) setTimeout(() => void this.scanNow(), 0);
     });
   }
 
   start(): Promise<void> {
-    this.started ??= this.begin();
+    this.started ??= this.begin().catch((e: unknown) => {
+      if (isClosed(e)) this.stop();
+      else this.ctx.logger.error('notifications failed to start', e);
+    });
     return this.started;
   }
 
@@ -102,7 +102,7 @@ export class Notifier {
     await writeNotificationSettings(this.ctx, settings);
   }
 
-  /** One check of the stages now (tests; the timer calls it every `SCAN_INTERVAL_MS`). */
+  /** Looks for new high-importance incidents and stages about to breach (every change, every `SCAN_INTERVAL_MS`). */
   scanNow(): Promise<void> {
     return this.serial(async () => {
       await this.index.fresh();

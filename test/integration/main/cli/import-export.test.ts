@@ -82,11 +82,23 @@ describe('cli import and export', () => {
     await runCli(['import', fixture('incidents.json'), '--data-dir', dir]);
     const out = await runCli(['audit', '--data-dir', dir, '--json']);
     expect(out.stderr).toBe('');
-    const audit = JSON.parse(out.stdout) as { action: string; actorRole: string; incidentId: string; at: string }[];
+    const audit = JSON.parse(out.stdout) as {
+      action: string;
+      actorRole: string;
+      incidentId: string;
+      at: string;
+    }[];
     expect(audit).toHaveLength(4);
     expect(audit.every((a) => a.action === 'import' && a.actorRole === 'system')).toBe(true);
     expect(audit[0]?.at).toMatch(/\+03:00$/);
-    const one = await runCli(['audit', '--data-dir', dir, '--incident', audit[0]?.incidentId ?? '', '--json']);
+    const one = await runCli([
+      'audit',
+      '--data-dir',
+      dir,
+      '--incident',
+      audit[0]?.incidentId ?? '',
+      '--json',
+    ]);
     expect(JSON.parse(one.stdout)).toHaveLength(1);
   });
 });

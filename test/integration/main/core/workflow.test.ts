@@ -262,18 +262,41 @@ describe('the workflow on a workstation', () => {
     const executor = await as(core, 'exec-zhkh');
     const controller = await as(core, 'controller');
     await run(core, operator, id, { type: 'route', mainDepartmentId: 'dep-zhkh', coDepartmentIds: [] });
-    await run(core, executor, id, { type: 'save-draft', kind: 'final', attachmentIds: [], text: 'Вопрос решим в ближайшее время.' });
-    const card = await run(core, executor, id, { type: 'send-for-review' });
-    const report = await call<{ criteria: { key: string; status: string }[] }>(core, controller, 'review.check', {
-      incidentId: id,
-      answer: 'Вопрос решим в ближайшее время.',
+    await run(core, executor, id, {
+      type: 'save-draft',
       kind: 'final',
+      attachmentIds: [],
+      text: 'Вопрос решим в ближайшее время.',
     });
+    const card = await run(core, executor, id, { type: 'send-for-review' });
+    const report = await call<{ criteria: { key: string; status: string }[] }>(
+      core,
+      controller,
+      'review.check',
+      {
+        incidentId: id,
+        answer: 'Вопрос решим в ближайшее время.',
+        kind: 'final',
+      },
+    );
     expect(report.criteria.find((c) => c.key === 'deadline')?.status).toBe('fail');
-    const refused = await core.dispatch('review.approve', { incidentId: id, expectedVersion: card.state.version, overrides: {} }, controller);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringMatching(/Новороссийск/) } });
-    const overrides = Object.fromEntries(report.criteria.filter((c) => c.status === 'fail').map((c) => [c.key, 'Согласовано с главой']));
-    const approved = await call<IncidentCard>(core, controller, 'review.approve', { incidentId: id, expectedVersion: card.state.version, overrides });
+    const refused = await core.dispatch(
+      'review.approve',
+      { incidentId: id, expectedVersion: card.state.version, overrides: {} },
+      controller,
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', message: expect.stringMatching(/Новороссийск/) },
+    });
+    const overrides = Object.fromEntries(
+      report.criteria.filter((c) => c.status === 'fail').map((c) => [c.key, 'Согласовано с главой']),
+    );
+    const approved = await call<IncidentCard>(core, controller, 'review.approve', {
+      incidentId: id,
+      expectedVersion: card.state.version,
+      overrides,
+    });
     expect(approved.state.status).toBe('approved');
     expect(approved.audit.map((a) => a.action)).toContain('review.override');
   });

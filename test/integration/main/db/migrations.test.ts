@@ -29,6 +29,20 @@ const populateBefore: Record<string, (db: ReturnType<typeof kyselyOver>) => Prom
         ${status === 'new' ? null : 'dep-1'}, 1, 3, 3)`.execute(db);
     }
   },
+  // Incidents stored before search existed: 0003 indexes them (text, author, location; «ё» as «е»).
+  '0003_queue': async (db) => {
+    const rows = [
+      ['q-1', 'Пётр Смирнов', 'Во дворе не вывозят мусор', 'ул. Ленина, 5'],
+      ['q-2', 'Анна Котова', 'Яма на дороге', 'пр. Мира, 12'],
+    ];
+    for (const [id, author, text, location] of rows) {
+      await sql`INSERT INTO incidents (id, source, network, url, external_id, author_name, text, published_at, detected_at,
+        topic, location, importance, status, department_id, version, created_at, updated_at)
+        VALUES (${id}, 'im', 'vk', NULL, ${id}, ${author}, ${text}, 1, 2, 'ЖКХ', ${location}, 'normal', 'new', NULL, 1, 3, 3)`.execute(
+        db,
+      );
+    }
+  },
   // An op waiting in the outbox and a workflow event: 0004 keeps both (sync, issue #7).
   '0004_sync': async (db) => {
     await sql`INSERT INTO departments (id, name, short_name, created_at) VALUES ('dep-s', 'Дороги', '', 1)`.execute(
@@ -49,6 +63,22 @@ const populateBefore: Record<string, (db: ReturnType<typeof kyselyOver>) => Prom
 
 /** What each migration's populated data must look like afterwards. */
 const checkAfter: Record<string, (db: ReturnType<typeof kyselyOver>) => Promise<void>> = {
+  '0003_queue': async (db) => {
+    const found = async (query: string) =>
+      (
+        await sql<{ incident_id: string }>`SELECT k.incident_id FROM queue_search f
+          JOIN queue_search_keys k ON k.rowid = f.rowid WHERE queue_search MATCH ${query} ORDER BY 1`.execute(
+          db,
+        )
+      ).rows.map((r) => r.incident_id);
+    expect(await found('"мусор"*')).toEqual(['q-1']);
+    expect(await found('"петр"*')).toEqual(['q-1']);
+    expect(await found('"мира"*')).toEqual(['q-2']);
+    // Rows written after the migration are indexed by its triggers, and an edit reindexes.
+    await sql`UPDATE incidents SET text = 'Упало дерево' WHERE id = 'q-2'`.execute(db);
+    expect(await found('"дерево"*')).toEqual(['q-2']);
+    expect(await found('"яма"*')).toEqual([]);
+  },
   '0004_sync': async (db) => {
     const outbox = await sql<{
       op_id: string;

@@ -11,7 +11,9 @@ describe('the search query', () => {
   });
 
   it('lets nothing of the FTS5 query syntax through', () => {
-    expect(toFtsQuery('"a" OR b* NEAR(c) -d ^e text:f')).toBe('"a"* "or"* "b"* "near"* "c"* "d"* "e"* "text"* "f"*');
+    expect(toFtsQuery('"a" OR b* NEAR(c) -d ^e text:f')).toBe(
+      '"a"* "or"* "b"* "near"* "c"* "d"* "e"* "text"* "f"*',
+    );
     expect(toFtsQuery('  ,.;  ')).toBeNull();
     expect(toFtsQuery('')).toBeNull();
   });

@@ -137,6 +137,7 @@ describe('the Electron glue', () => {
     const own = {};
     registerIpc(
       {
+        connect: () => ({ user: null, readOnly: false }),
         dispatch: (m: string, r: unknown) => (
           dispatched.push([m, r]),
           Promise.resolve({ ok: true, value: 1 })
@@ -155,5 +156,6 @@ describe('the Electron glue', () => {
       error: { code: 'bad_request' },
     });
     expect(dispatched).toEqual([['app.info', {}]]);
+    // The same window keeps one connection (its session) across calls.
   });
 });
