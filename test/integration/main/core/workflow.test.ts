@@ -300,4 +300,31 @@ describe('the workflow on a workstation', () => {
     expect(approved.state.status).toBe('approved');
     expect(approved.audit.map((a) => a.action)).toContain('review.override');
   });
+
+  for (const profileId of ['novorossiysk', 'stavropol', 'ukhta']) {
+    it(`runs the whole lifecycle under the ${profileId} profile, through every level of its approval chain`, async () => {
+      const core = await demoCore();
+      const admin = await as(core, 'admin');
+      await call(core, admin, 'org.setProfile', { profileId });
+      const id = await newIncident(core);
+      const operator = await as(core, 'operator');
+      const executor = await as(core, 'exec-zhkh');
+      const controller = await as(core, 'controller');
+      await run(core, operator, id, { type: 'route', mainDepartmentId: 'dep-zhkh', coDepartmentIds: [] });
+      await run(core, executor, id, { type: 'save-draft', kind: 'final', attachmentIds: [], text: 'Ответ' });
+      let card = await run(core, executor, id, { type: 'send-for-review' });
+      const levels: string[] = [];
+      while (card.state.status === 'in-review') {
+        levels.push(card.state.levelId);
+        expect(card.clock.stages.length).toBeGreaterThan(3);
+        card = await run(core, controller, id, { type: 'approve' });
+      }
+      const chain = core.organisation().profile.approvalChain.map((l) => l.id);
+      expect(levels).toEqual(chain);
+      expect(card.state.status).toBe('approved');
+      card = await run(core, operator, id, { type: 'publish', url: 'https://ok.ru/group/1/topic/2' });
+      expect(card.state.status).toBe('published');
+      expect(card.clock.state === 'done' || card.clock.state === 'done-late').toBe(true);
+    });
+  }
 });
