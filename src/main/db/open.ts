@@ -27,8 +27,32 @@ export function openSqlite(file: string, options: OpenOptions = {}): Database.Da
   return sqlite;
 }
 
+/** How many prepared statements a connection keeps; the app issues a few hundred distinct queries. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Kysely over one better-sqlite3 connection, with its prepared statements reused: Kysely asks for a
+ * new statement per query, and compiling the same SQL again costs more than running it (sync applies
+ * thousands of identical inserts). SQLite re-prepares a cached statement itself after a schema change.
+ */
 export function kyselyOver(sqlite: Database.Database): Db {
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const cache = new Map<string, Database.Statement>();
+  const database = {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (statement?.busy) return sqlite.prepare(sql); // a statement still iterating cannot be reused
+      if (statement) {
+        cache.delete(sql); // refresh its place: the least recently used go first
+      } else {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
 }
 
 export class MigrationFailure extends Error {
