@@ -37,6 +37,8 @@ void app.whenReady().then(async () => {
   registerIpc(core, (sender) => [...windows].some((w) => w.webContents === sender));
   forwardEvents(core, () => [...windows].map((w) => w.webContents));
   open();
+  // Warms the queue's index and starts the notifier before the window asks.
+  void core.dispatch('queue.counters', {});
   manageWallWindow(core, paths, wallDisplayFlag(process.argv));
   showDesktopNotifications(core, () => [...windows][0]?.focus());
 

@@ -128,6 +128,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     server.listen(options.port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
+  // Warm the queue's index (and start the notifier) now, not when the first window asks for the queue.
+  void core.dispatch('queue.counters', {});
   // Bound to every interface, the app is on loopback too: that is the address to print for this machine.
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${address.port}/`;

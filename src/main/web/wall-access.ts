@@ -68,9 +68,20 @@ export type AccessPolicy = {
   trustLoopback: boolean;
 };
 
+/** The Host header names this machine: a page that rebound its DNS name to 127.0.0.1 gets no further. */
+function loopbackHostHeader(req: IncomingMessage): boolean {
+  try {
+    const { hostname } = new URL(`http://${req.headers.host ?? ''}`);
+    return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
+  } catch {
+    return false;
+  }
+}
+
 export function accessOf(req: IncomingMessage, policy: AccessPolicy): Access {
   if (policy.token === null) return 'full';
-  if (policy.trustLoopback && isLoopbackAddress(req.socket.remoteAddress)) return 'full';
+  if (policy.trustLoopback && isLoopbackAddress(req.socket.remoteAddress) && loopbackHostHeader(req))
+    return 'full';
   const { fromQuery, fromCookie } = tokenOf(req);
   return sameToken(fromQuery, policy.token) || sameToken(fromCookie, policy.token) ? 'wall' : 'none';
 }

@@ -180,7 +180,7 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
     // rowsVersion: the store's rows changed under the same range.
   }, [store, first, last, snapshot.rowsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Rows in the viewport tick each second; the overscan around them, each minute.
+  // Rows in the viewport tick each second; the overscan around them waits until it is scrolled to.
   const range = virtualizer.range;
   const isLive = (index: number) => range !== null && index >= range.startIndex && index <= range.endIndex;
   const meta: QueueTableMeta = { isLive: (rowId) => isLive(Number(rowId)) };

@@ -68,8 +68,8 @@ type Props = {
   stages?: readonly StageDeadline[];
   size?: 'row' | 'wall';
   /**
-   * False for a row rendered off screen (the table's overscan): it follows the clock by the minute
-   * instead of the second, so a tick costs the rows one sees and no more.
+   * False for a row rendered off screen (the table's overscan): it keeps what it showed until it comes
+   * on screen, so a tick costs the rows one sees and no more.
    */
   live?: boolean;
 };
@@ -123,11 +123,19 @@ function wholeMinutes(left: number): number {
  * High importance is marked by shape (▲, a dashed track), not colour alone.
  */
 export const TimerBar = memo(function TimerBar(props: Props) {
-  const tick = useNow();
-  // Off screen the bar is drawn again once a minute: the memo below skips the other ticks.
-  const now = props.live === false ? tick - (tick % MINUTE) : tick;
+  const now = useNow();
   return <TimerBody {...props} now={now} />;
 });
+
+/** Off screen (`live: false`) a bar keeps what it showed: only a change of its incident draws it again. */
+function sameBar(a: Props & { now: number }, b: Props & { now: number }): boolean {
+  for (const key of Object.keys(b) as (keyof typeof b)[]) {
+    if (key === 'now' && b.live === false) continue;
+    if (key === 'live' && b.live === false) continue;
+    if (a[key] !== b[key]) return false;
+  }
+  return Object.keys(a).length === Object.keys(b).length;
+}
 
 const MINUTE = 60_000;
 
@@ -147,6 +155,16 @@ const TimerBody = memo(function TimerBody(props: Props & { now: number }) {
   const staged = stageDeadlineAt !== null && stageDeadlineAt < deadlineAt;
   const stageLeft = staged ? minutesLeft(now, stageDeadlineAt) : left;
   const stageState = staged ? barState(stageLeft, stageBudgetMinutes) : state;
+  // The text counts whole minutes and the track moves a few pixels a minute: both move on the minute,
+  // all bars at once, so the other ticks paint nothing. Colours and aria-valuenow follow the second.
+  const onTheMinute = now - (now % MINUTE);
+  const shown = (exact: number, deadline: number) => {
+    const coarse = minutesLeft(onTheMinute, deadline);
+    // Overdue since earlier this minute: say so now, not at the next one.
+    return exact <= 0 && coarse > 0 ? -0.01 : coarse;
+  };
+  const answerShown = shown(left, deadlineAt);
+  const stageShown = staged ? shown(stageLeft, stageDeadlineAt) : answerShown;
   const paused = isWorkingTime(now) ? null : pausedUntil(now);
   const stageName = props.stageTitle ? `этап «${props.stageTitle}»` : 'этап';
   const valueText = staged
@@ -171,19 +189,19 @@ const TimerBody = memo(function TimerBody(props: Props & { now: number }) {
       {staged && (
         <Track
           className={`timer__track timer__track--stage timer__track--${stageState}`}
-          fraction={quantised(fractionLeft(stageLeft, stageBudgetMinutes))}
+          fraction={quantised(fractionLeft(stageShown, stageBudgetMinutes))}
         />
       )}
       <Track
         className={`timer__track timer__track--answer${staged ? ' timer__track--thin' : ''}`}
-        fraction={quantised(fractionLeft(left, budgetMinutes))}
+        fraction={quantised(fractionLeft(answerShown, budgetMinutes))}
       />
       <Text
         high={high}
-        stageMinutes={wholeMinutes(stageLeft)}
-        answerMinutes={staged ? wholeMinutes(left) : null}
+        stageMinutes={wholeMinutes(stageShown)}
+        answerMinutes={staged ? wholeMinutes(answerShown) : null}
         paused={paused}
       />
     </div>
   );
-});
+}, sameBar);

@@ -36,7 +36,7 @@ function stageTitle(row: QueueRow): string | null {
 }
 
 /** The queue's columns; ids are `QueueColumnId`s, what the column chooser and saved views store. */
-/** Rows on screen, for the bars: the rest (the overscan) tick by the minute. */
+/** Rows on screen, for the bars: the rest (the overscan) do not tick. */
 export type QueueTableMeta = { isLive(rowId: string): boolean };
 
 export function queueColumns(timeZone: string): ColumnDef<QueueRow, unknown>[] {

@@ -6,7 +6,8 @@ import { installWorkTime, workCalendar } from '../clock/time-left';
 import { pausedText } from '../queue/pause';
 import { TimerBar } from '../queue/TimerBar';
 import { statusLabel } from '../queue/labels';
-import { useOnline } from './useOnline';
+import { linkText } from './link';
+import { useOnline, useSyncStatus } from './useOnline';
 import { useWall } from './useWall';
 
 const TIME = new Map<string, Intl.DateTimeFormat>();
@@ -122,6 +123,7 @@ export function WallView() {
   const [timeZone, setTimeZone] = useState<string | null>(null);
   const wall = useWall();
   const online = useOnline();
+  const link = linkText(online, useSyncStatus());
   useEffect(() => {
     const load = () =>
       Promise.all([api.call('app.info', {}), api.call('worktime.info', {})]).then(
@@ -148,11 +150,11 @@ export function WallView() {
         <h1 className="wall__title">Отклик · очередь МЦУ</h1>
         <WallClock timeZone={zone} />
         <span
-          className={`wall__status wall__status--${online ? 'online' : 'offline'}`}
+          className={`wall__status wall__status--${link.tone}`}
           data-testid="wall-status"
           data-online={online}
         >
-          {online ? '● синхронизировано' : '✕ нет связи'}
+          {link.text}
         </span>
       </header>
       {wall.banner && (

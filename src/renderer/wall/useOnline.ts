@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { SyncStatus } from '../../shared/api/sync';
 import { api } from '../api/client';
 
 const EVERY_MS = 5000;
@@ -38,4 +39,14 @@ export function useOnline(): boolean {
     };
   }, []);
   return online;
+}
+
+/** The workstation's sync status, kept live. */
+export function useSyncStatus(): SyncStatus | null {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  useEffect(() => {
+    void api.call('sync.status', {}).then(setStatus, () => undefined);
+    return api.on('sync.status', setStatus);
+  }, []);
+  return status;
 }

@@ -277,6 +277,7 @@ export const WALL_METHODS: ReadonlySet<string> = new Set([
   'queue.page',
   'queue.counters',
   'wall.config.get',
+  'sync.status',
 ]);
 
 /** Push events a wall screen receives. */
@@ -285,4 +286,5 @@ export const WALL_EVENTS: ReadonlySet<string> = new Set([
   'worktime.changed',
   'notifications.new',
   'wall.changed',
+  'sync.status',
 ]);

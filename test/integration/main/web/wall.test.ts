@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { openCore, type Core } from '../../../../src/main/core/core';
@@ -130,6 +131,22 @@ describe('the web host on the LAN (the wall screen)', () => {
     const ws = await connect(web.url);
     expect(await call(ws, 'views.list')).toMatchObject({ result: { ok: true } });
     ws.close();
+  });
+
+  it('gives the whole app to this machine only under its own name (no DNS rebinding)', async () => {
+    const { web } = await host({ host: '0.0.0.0', wallToken: TOKEN });
+    const status = (hostHeader: string) =>
+      new Promise<number>((resolve, reject) => {
+        const { port } = new URL(web.url);
+        get({ host: '127.0.0.1', port, path: '/', headers: { host: hostHeader } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).once('error', reject);
+      });
+    const { port } = new URL(web.url);
+    expect(await status(`127.0.0.1:${port}`)).toBe(200);
+    expect(await status(`localhost:${port}`)).toBe(200);
+    expect(await status(`evil.example:${port}`)).toBe(404);
   });
 
   it('makes up a token when none is given, and prints where the wall is', async () => {
