@@ -79,7 +79,8 @@ function loopbackHostHeader(req: IncomingMessage): boolean {
 }
 
 export function accessOf(req: IncomingMessage, policy: AccessPolicy): Access {
-  if (policy.token === null) return 'full';
+  // Loopback mode: only requests addressed to this machine by a loopback name (DNS rebinding guard).
+  if (policy.token === null) return loopbackHostHeader(req) ? 'full' : 'none';
   if (policy.trustLoopback && isLoopbackAddress(req.socket.remoteAddress) && loopbackHostHeader(req))
     return 'full';
   const { fromQuery, fromCookie } = tokenOf(req);

@@ -9,6 +9,7 @@ import { statusLabel } from '../queue/labels';
 import { linkText } from './link';
 import { useOnline, useSyncStatus } from './useOnline';
 import { useWall } from './useWall';
+import { HotspotsPanel } from '../reports/HotspotsPanel';
 
 const TIME = new Map<string, Intl.DateTimeFormat>();
 
@@ -234,6 +235,7 @@ export function WallView() {
         <aside className="wall__side" aria-label="По подразделениям">
           <h2 className="wall__heading">По подразделениям</h2>
           <Departments rows={c?.departments ?? []} />
+          <HotspotsPanel variant="wall" />
         </aside>
       </div>
     </div>

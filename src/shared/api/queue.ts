@@ -278,6 +278,8 @@ export const WALL_METHODS: ReadonlySet<string> = new Set([
   'queue.counters',
   'wall.config.get',
   'sync.status',
+  // Hot spots on the wall (issue #8, item 3).
+  'reports.hotspots.get',
 ]);
 
 /** Push events a wall screen receives. */

@@ -109,4 +109,18 @@ describe('the web host', () => {
     ws.send('not json');
     expect(await closed).toBe(1003);
   });
+
+  it('refuses a request addressed by another host name (DNS rebinding)', async () => {
+    const { web } = await host();
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(web.url, { headers: { host: 'evil.example:80' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(404);
+  });
 });
