@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppInfo } from '../../shared/api/contract';
 import { api } from '../api/client';
 import { installWorkTime } from '../clock/time-left';
@@ -6,20 +6,28 @@ import { useQueue } from '../queue/useQueue';
 import { QueueView } from '../queue/QueueView';
 import { QueueCounters } from '../queue/QueueCounters';
 import { SettingsView } from '../settings/SettingsView';
-import { ReportsView } from '../reports/ReportsView';
 import { ReportReminder } from '../reports/ReportReminder';
 import { IncidentView } from '../incident/IncidentView';
 import { SessionBar } from '../session/SessionBar';
 import { SignIn } from '../session/SignIn';
 import { session, useSession } from '../session/session-store';
 import { hrefOf, useRoute, useRouteParam } from './route';
-import { WallView } from '../wall/WallView';
 import { NotificationCentre } from '../notifications/NotificationCentre';
 import { SyncIndicator } from '../sync/SyncIndicator';
 
+// The reports screen brings its charting library: loaded when first opened, not on start-up.
+const ReportsView = lazy(() => import('../reports/ReportsView').then((m) => ({ default: m.ReportsView })));
+const WallView = lazy(() => import('../wall/WallView').then((m) => ({ default: m.WallView })));
+
 /** The wall screen stands alone: no header, nothing to click. */
 export function App() {
-  return useRoute() === 'wall' ? <WallView /> : <OperatorApp />;
+  return useRoute() === 'wall' ? (
+    <Suspense fallback={null}>
+      <WallView />
+    </Suspense>
+  ) : (
+    <OperatorApp />
+  );
 }
 
 function OperatorApp() {
@@ -72,7 +80,11 @@ function OperatorApp() {
       <main className="app__main">
         {needsSignIn && <SignIn />}
         {!needsSignIn && <ReportReminder />}
-        {!needsSignIn && route === 'reports' && <ReportsView timeZone={timeZone} />}
+        {!needsSignIn && route === 'reports' && (
+          <Suspense fallback={<p className="empty">Загрузка отчётов…</p>}>
+            <ReportsView timeZone={timeZone} />
+          </Suspense>
+        )}
         {!needsSignIn && route === 'incident' && incidentId && (
           <IncidentView id={incidentId} timeZone={timeZone} />
         )}
