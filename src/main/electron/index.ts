@@ -22,6 +22,7 @@ void app.whenReady().then(async () => {
     nativeBinding: electronNativeBinding(app.getAppPath(), process.versions.electron),
     version: app.getVersion(),
     resourcesDir: join(app.getAppPath(), 'resources'),
+    demo: !process.argv.includes('--no-demo'),
     demoFeed: process.argv.includes('--no-demo-feed') ? false : undefined,
   });
   const paths = rendererPaths(

@@ -24,6 +24,10 @@ export function UsersEditor() {
     password: '',
   });
   const [sub, setSub] = useState({ absentUserId: '', substituteUserId: '', from: '', until: '' });
+  const [dep, setDep] = useState({ id: '', name: '', shortName: '' });
+
+  const loadDepartments = () =>
+    void api.call('departments.list', {}).then(setDepartments, () => setDepartments([]));
 
   const reload = () =>
     void api
@@ -31,8 +35,19 @@ export function UsersEditor() {
       .then(setUsers, (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }));
   useEffect(() => {
     reload();
-    void api.call('departments.list', {}).then(setDepartments, () => setDepartments([]));
+    loadDepartments();
   }, []);
+
+  const addDepartment = async () => {
+    try {
+      await api.call('departments.create', dep);
+      setMessage({ kind: 'ok', text: `Подразделение «${dep.name}» добавлено.` });
+      setDep({ id: '', name: '', shortName: '' });
+      loadDepartments();
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e) });
+    }
+  };
 
   const create = async () => {
     try {
@@ -82,6 +97,28 @@ export function UsersEditor() {
           ))}
         </tbody>
       </table>
+      <h3>Новое подразделение</h3>
+      <label className="form__row">
+        <span>Название</span>
+        <input value={dep.name} onChange={(e) => setDep({ ...dep, name: e.target.value })} />
+      </label>
+      <label className="form__row">
+        <span>Краткое название</span>
+        <input value={dep.shortName} onChange={(e) => setDep({ ...dep, shortName: e.target.value })} />
+      </label>
+      <label className="form__row">
+        <span>Код (латиницей)</span>
+        <input
+          value={dep.id}
+          placeholder="dep-roads"
+          onChange={(e) => setDep({ ...dep, id: e.target.value })}
+        />
+      </label>
+      <div className="form__actions">
+        <button type="button" onClick={() => void addDepartment()}>
+          Добавить подразделение
+        </button>
+      </div>
       <h3>Новый пользователь</h3>
       <label className="form__row">
         <span>Логин</span>

@@ -55,6 +55,17 @@ export const sessionMethods = {
       .strict(),
     response: UserView,
   },
+  /** A department of the administration (for a workstation that is not joined to a hub). */
+  'departments.create': {
+    request: z
+      .object({
+        id: z.string().regex(/^[a-z0-9-]{2,40}$/, 'код: латинские строчные буквы, цифры и дефис'),
+        name: z.string().trim().min(3).max(300),
+        shortName: z.string().trim().max(100),
+      })
+      .strict(),
+    response: z.object({ id: z.string() }),
+  },
   /** Who stands in for an absent executor or head (Новороссийск p.6). */
   'substitutions.add': {
     request: z

@@ -10,7 +10,7 @@ import {
   listUsers,
   type UserRecord,
 } from '../../db/users';
-import { listDepartments } from '../../db/departments';
+import { insertDepartments, listDepartments } from '../../db/departments';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { CoreContext, HandlersOf } from '../context';
 import type { Connection } from '../session';
@@ -61,6 +61,7 @@ export function sessionHandlers(
   | 'users.list'
   | 'users.create'
   | 'substitutions.add'
+  | 'departments.create'
 > {
   return {
     'session.current': (_r, connection) => stateOf(ctx, connection, options),
@@ -127,6 +128,15 @@ export function sessionHandlers(
       };
       await insertUser(ctx.db, user, ctx.now());
       return viewOf(ctx, user);
+    },
+    'departments.create': async ({ id, name, shortName }, connection) => {
+      requireAdmin(connection);
+      if ((await listDepartments(ctx.db)).some((d) => d.id === id)) {
+        throw new ApiFailure('conflict', `Подразделение с кодом «${id}» уже есть`);
+      }
+      await insertDepartments(ctx.db, [{ id, name, shortName }], ctx.now());
+      ctx.events.emit('queue.changed', { reason: 'updated', ids: [] });
+      return { id };
     },
     'substitutions.add': async ({ absentUserId, substituteUserId, from, until }, connection) => {
       requireAdmin(connection);

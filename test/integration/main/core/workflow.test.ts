@@ -229,6 +229,29 @@ describe('the workflow on a workstation', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
+    // The administrator sets up a department and its executor, who can then sign in.
+    await call(core, other, 'departments.create', {
+      id: 'dep-roads',
+      name: 'Управление дорог',
+      shortName: 'Дороги',
+    });
+    await call(core, other, 'users.create', {
+      login: 'roads.exec',
+      displayName: 'Исполнитель Дорог',
+      role: 'executor',
+      departmentId: 'dep-roads',
+      password: 'executor pass',
+    });
+    const executor = core.connect();
+    expect(
+      await call<SessionState>(core, executor, 'session.signIn', {
+        login: 'roads.exec',
+        password: 'executor pass',
+      }),
+    ).toMatchObject({ user: { role: 'executor', departmentName: 'Управление дорог' } });
+    expect(
+      await core.dispatch('departments.create', { id: 'dep-x', name: 'Чужое', shortName: '' }, executor),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('keeps an attachment by its content hash', async () => {
