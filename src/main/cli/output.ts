@@ -21,3 +21,22 @@ export function dataDirOption(): Option {
     defaultDataDir(),
   );
 }
+
+/**
+ * Keeps a long-running command (a server, a watch loop) alive until SIGINT or SIGTERM, then stops it
+ * gracefully once, however many signals arrive.
+ */
+export function runUntilSignal(stop: () => Promise<unknown>): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const onSignal = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      void stop().then(
+        () => resolve(),
+        () => resolve(),
+      );
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

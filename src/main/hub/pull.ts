@@ -1,4 +1,4 @@
-import type { Op } from '../../shared/sync/op';
+import { opFromRow, type OpColumns } from '../db/outbox';
 import type { AuditEventWire } from '../../shared/sync/payloads';
 import type { PulledOp, PullResponse, ReplicaBundle, SnapshotResponse } from '../../shared/sync/wire';
 import type { WorkflowEvent } from '../../shared/workflow';
@@ -9,34 +9,12 @@ import { loadReplicas, replicaFromRow, type HubConn } from './replicas';
 
 export const MAX_PULL = 5000;
 
-type OpRow = {
-  seq: number;
-  op_id: string;
-  kind: string;
-  entity: string;
-  entity_id: string;
-  payload: string;
-  hlc: string;
-  device_id: string;
-  user_id: string | null;
-  schema_version: number;
-  audit: string | null;
-};
+type OpRow = OpColumns & { seq: number; audit: string | null };
 
 function toPulled(r: OpRow): PulledOp {
   return {
     seq: r.seq,
-    op: {
-      opId: r.op_id,
-      kind: r.kind as Op['kind'],
-      entity: r.entity,
-      entityId: r.entity_id,
-      payload: JSON.parse(r.payload) as unknown,
-      hlc: r.hlc,
-      deviceId: r.device_id,
-      userId: r.user_id,
-      schemaVersion: r.schema_version,
-    },
+    op: opFromRow(r),
     audit: r.audit === null ? null : (JSON.parse(r.audit) as AuditEventWire),
   };
 }

@@ -5,20 +5,12 @@ import type { Op } from '../../shared/sync/op';
 import type { AuditEventWire } from '../../shared/sync/payloads';
 import type { PushItem, PushResult } from '../../shared/sync/wire';
 import type { SyncConn } from './schema';
+import { opFromRow, type OpColumns } from '../db/outbox';
 
 export type Outgoing = { items: PushItem[]; entityIds: Map<string, string>; waitingFor: string | null };
 
-type Row = {
+type Row = OpColumns & {
   seq: number;
-  op_id: string;
-  kind: string;
-  entity: string;
-  entity_id: string;
-  payload: string;
-  hlc: string;
-  device_id: string;
-  user_id: string | null;
-  schema_version: number;
   a_id: string | null;
   a_at: number | null;
   a_actor_id: string | null;
@@ -62,17 +54,7 @@ export async function collectOutgoing(db: SyncConn, limit: number, now: number):
   const entityIds = new Map<string, string>();
   let waitingFor: string | null = null;
   for (const r of rows) {
-    const op: Op = {
-      opId: r.op_id,
-      kind: r.kind as Op['kind'],
-      entity: r.entity,
-      entityId: r.entity_id,
-      payload: JSON.parse(r.payload) as unknown,
-      hlc: r.hlc,
-      deviceId: r.device_id,
-      userId: r.user_id,
-      schemaVersion: r.schema_version,
-    };
+    const op: Op = opFromRow(r);
     const audit: AuditEventWire | null =
       r.a_id === null
         ? null

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { openCore } from '../core/core';
 import { defaultDataDir } from '../core/data-dir';
 import { startWebHost } from './server';
+import { runUntilSignal } from '../cli/output';
 import { MIN_TOKEN_LENGTH } from './wall-access';
 
 function port(value: string): number {
@@ -69,14 +70,6 @@ const host = await startWebHost({
 process.stdout.write(`Отклик: ${host.url}\n`);
 for (const url of host.wallUrls) process.stdout.write(`Экран-стена (только просмотр): ${url}\n`);
 
-let closing = false;
-const shutdown = () => {
-  if (closing) return;
-  closing = true;
-  void host
-    .close()
-    .then(() => core.close())
-    .then(() => process.exit(0));
-};
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+await runUntilSignal(() => host.close().then(() => core.close()));
+// Exit once closed, even if a client's keep-alive socket lingers.
+process.exit(0);

@@ -10,7 +10,7 @@ import {
 } from '../../hub/admin';
 import { openHubDatabase, type HubDb } from '../../hub/db/open';
 import { startHub } from '../../hub/hub';
-import { CliFailure, printJson } from '../output';
+import { CliFailure, printJson, runUntilSignal } from '../output';
 
 type DbOptions = { dataDir?: string; databaseUrl?: string };
 
@@ -76,15 +76,7 @@ export function registerHub(program: Command): void {
       databaseUrl: opts.databaseUrl,
       profileId: opts.profile,
     });
-    await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        void running.close().then(resolve, resolve);
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await runUntilSignal(() => running.close());
   });
 
   hub

@@ -6,7 +6,7 @@ import { syncDb } from '../../sync/schema';
 import { readHubConfig, writeHubConfig, type HubConfig } from '../../sync/state';
 import { countPendingOps } from '../../db/outbox';
 import { withCore } from './import-export';
-import { CliFailure, dataDirOption, printJson } from '../output';
+import { CliFailure, dataDirOption, printJson, runUntilSignal } from '../output';
 
 type SyncOptions = {
   dataDir: string;
@@ -65,15 +65,7 @@ export function registerSync(program: Command): void {
             ),
         });
         loop.start();
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            void loop.stop().then(resolve, resolve);
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        await runUntilSignal(() => loop.stop());
       });
     });
 }
