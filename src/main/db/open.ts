@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { withBulkStatements } from './bulk';
 import type { DB } from './schema';
 import { staticMigrationProvider } from './migrations';
 
@@ -37,22 +38,20 @@ const STATEMENT_CACHE_SIZE = 1000;
  */
 export function kyselyOver(sqlite: Database.Database): Db {
   const cache = new Map<string, Database.Statement>();
-  const database = {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let statement = cache.get(sql);
-      if (statement?.busy) return sqlite.prepare(sql); // a statement still iterating cannot be reused
-      if (statement) {
-        cache.delete(sql); // refresh its place: the least recently used go first
-      } else {
-        statement = sqlite.prepare(sql);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
-      }
-      cache.set(sql, statement);
-      return statement;
-    },
+  const prepare = (sql: string) => {
+    let statement = cache.get(sql);
+    if (statement?.busy) return sqlite.prepare(sql); // a statement still iterating cannot be reused
+    if (statement) {
+      cache.delete(sql); // refresh its place: the least recently used go first
+    } else {
+      statement = sqlite.prepare(sql);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+    }
+    cache.set(sql, statement);
+    return statement;
   };
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  const database = { close: () => sqlite.close(), prepare: withBulkStatements(prepare) };
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: database as SqliteDatabase }) });
 }
 
 export class MigrationFailure extends Error {

@@ -11,6 +11,9 @@ export const MAX_PULL = 5000;
 
 type OpRow = OpColumns & { seq: number; audit: string | null };
 
+/** A page of a pull: the ops as the hub stored them, the rest as sent. */
+export type PullPage = Omit<PullResponse, 'ops'> & { rows: OpRow[] };
+
 function toPulled(r: OpRow): PulledOp {
   return {
     seq: r.seq,
@@ -87,13 +90,13 @@ async function loadBundles(db: HubConn, ids: readonly string[]): Promise<Replica
  * is read first and nothing above it is served: since numbers commit in order (see `pushOps`), everything
  * at or below the head is already visible, and the returned cursor never passes an op still to come.
  */
-export async function pullOps(
+export async function pullPage(
   ctx: HubContext,
   caller: Caller,
   after: number,
   limit: number,
   dirVersion: number,
-): Promise<PullResponse> {
+): Promise<PullPage> {
   requireWorkstation(caller);
   const take = Math.max(1, Math.min(limit, MAX_PULL));
   return ctx.db.transaction().execute(async (trx) => {
@@ -139,7 +142,7 @@ export async function pullOps(
     const more = rows.length === take;
     const cursor = more ? rows[rows.length - 1]!.seq : head;
     return {
-      ops: rows.map(toPulled),
+      rows,
       bundles: await loadBundles(trx, entered),
       cursor: Math.max(cursor, after),
       more,
@@ -149,6 +152,36 @@ export async function pullOps(
         counter.dir_version === dirVersion ? null : await loadClientDirectory(trx, counter.dir_version),
     };
   });
+}
+
+/** The page as the wire's `PullResponse` (tests and in-process callers). */
+export async function pullOps(
+  ctx: HubContext,
+  caller: Caller,
+  after: number,
+  limit: number,
+  dirVersion: number,
+): Promise<PullResponse> {
+  const { rows, ...rest } = await pullPage(ctx, caller, after, limit, dirVersion);
+  return { ...rest, ops: rows.map(toPulled) };
+}
+
+/**
+ * The page as the JSON text of a `PullResponse`, with each op's payload and audit event spliced in as the
+ * hub stored them (JSON it wrote itself): a pull of 10,000 ops parsed and serialized them again only to
+ * send the same text.
+ */
+export function pullResponseText(page: PullPage): string {
+  const { rows, ...rest } = page;
+  const ops = rows.map(
+    (r) =>
+      `{"seq":${r.seq},"op":{"opId":${JSON.stringify(r.op_id)},"kind":${JSON.stringify(r.kind)},` +
+      `"entity":${JSON.stringify(r.entity)},"entityId":${JSON.stringify(r.entity_id)},"payload":${r.payload},` +
+      `"hlc":${JSON.stringify(r.hlc)},"deviceId":${JSON.stringify(r.device_id)},` +
+      `"userId":${JSON.stringify(r.user_id)},"schemaVersion":${r.schema_version}},"audit":${r.audit ?? 'null'}}`,
+  );
+  const tail = JSON.stringify(rest);
+  return `{"ops":[${ops.join(',')}],${tail.slice(1)}`;
 }
 
 /** A new workstation starts from the hub's state at a known sequence number, then pulls after it. */

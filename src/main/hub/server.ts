@@ -16,7 +16,7 @@ import { authenticate } from './caller';
 import type { Caller, HubContext } from './context';
 import { HubError } from './errors';
 import { intake } from './intake';
-import { pullOps, snapshot } from './pull';
+import { pullPage, pullResponseText, snapshot } from './pull';
 import { checkPushProtocol, pushOps } from './push';
 import { closeSession, openSession } from './sessions';
 
@@ -69,7 +69,10 @@ function parseJson<T>(schema: z.ZodType<T>, text: string): T {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendText(res, status, JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
@@ -185,12 +188,12 @@ export async function startHubServer(
       if (![after, limit, dir, wait].every((n) => Number.isInteger(n) && n >= 0)) {
         throw new HubError('bad_request', 'after, limit, dir и wait — целые неотрицательные числа');
       }
-      let result = await pullOps(ctx, caller, after, limit, dir);
-      if (wait > 0 && result.ops.length === 0 && result.head <= after && !closing) {
+      let page = await pullPage(ctx, caller, after, limit, dir);
+      if (wait > 0 && page.rows.length === 0 && page.head <= after && !closing) {
         await waiters.wait(wait);
-        result = await pullOps(ctx, caller, after, limit, dir);
+        page = await pullPage(ctx, caller, after, limit, dir);
       }
-      send(res, 200, result);
+      sendText(res, 200, pullResponseText(page));
       return { status: 200, caller };
     }
     if (path === PATHS.snapshot && req.method === 'GET') {

@@ -18,6 +18,7 @@ import type { IncidentDoc } from '../../shared/sync/payloads';
 import type { WorkflowEvent } from '../../shared/workflow';
 import type { Identity } from '../core/identity';
 import { applyDirectory } from './directory';
+import { insertMany, runBulk } from '../db/bulk';
 import { asConn, type SyncConn } from './schema';
 import { writeCursor, writeDirVersion } from './state';
 
@@ -85,23 +86,20 @@ export async function loadShadows(
 }
 
 async function storeShadows(trx: SyncConn, shadows: ReadonlyMap<string, Shadow>): Promise<void> {
-  const rows = [...shadows.entries()].map(([id, s]) => ({
-    i: id,
-    d: JSON.stringify(s.replica.doc),
-    c: JSON.stringify(s.replica.clocks),
-    w: s.replica.workflow === null ? null : JSON.stringify(s.replica.workflow),
-    s: s.seq,
-  }));
-  await chunked(rows, BULK, async (chunk) => {
-    await sql`
-      INSERT INTO sync_shadow (incident_id, doc, clocks, workflow, seq)
-      SELECT j.value ->> 'i', j.value ->> 'd', j.value ->> 'c', j.value ->> 'w', j.value ->> 's'
-      FROM json_each(${JSON.stringify(chunk)}) AS j WHERE true
-      ON CONFLICT (incident_id) DO UPDATE SET
-        doc = excluded.doc, clocks = excluded.clocks, workflow = excluded.workflow, seq = excluded.seq`.execute(
-      trx,
-    );
-  });
+  await insertMany(
+    trx,
+    5,
+    (values) => `INSERT INTO sync_shadow (incident_id, doc, clocks, workflow, seq) VALUES ${values}
+     ON CONFLICT (incident_id) DO UPDATE SET
+       doc = excluded.doc, clocks = excluded.clocks, workflow = excluded.workflow, seq = excluded.seq`,
+    [...shadows].map(([id, s]) => [
+      id,
+      JSON.stringify(s.replica.doc),
+      JSON.stringify(s.replica.clocks),
+      s.replica.workflow === null ? null : JSON.stringify(s.replica.workflow),
+      s.seq,
+    ]),
+  );
 }
 
 /** An op as the reducer takes it; null when it does not change an incident (or cannot be read). */
@@ -217,12 +215,11 @@ export async function applyPull(
   }
 
   await storeShadows(trx, dirty);
-  await chunked(own, 500, async (chunk) => {
-    await sql`
-      UPDATE sync_outbox SET server_seq = j.value ->> 'seq', sent_at = coalesce(sent_at, ${now})
-      FROM json_each(${JSON.stringify(chunk)}) AS j
-      WHERE sync_outbox.op_id = j.value ->> 'opId'`.execute(trx);
-  });
+  await runBulk(
+    trx,
+    'UPDATE sync_outbox SET server_seq = ?, sent_at = coalesce(sent_at, ?) WHERE op_id = ?',
+    own.map((o) => [o.seq, now, o.opId]),
+  );
   await writeCursor(trx, batch.cursor);
   await rebase(trx, [...touched], batch.cursor, { shadows, baseVersion, confirmedEvents, now });
   await insertAudits(trx, audits);
@@ -323,51 +320,50 @@ export async function rebase(
     trx,
     rows.map((r) => r.doc),
   );
-  const incidentRows = rows.map(({ doc, workflow, updatedAt }) => ({
-    id: doc.id,
-    source: doc.source,
-    network: doc.network,
-    url: doc.url,
-    external_id: doc.externalId,
-    author_name: doc.authorName,
-    text: doc.text,
-    published_at: doc.publishedAt,
-    detected_at: doc.detectedAt,
-    topic: doc.topic,
-    location: doc.location,
-    importance: doc.importance,
-    status: doc.status,
-    department_id: doc.departmentId,
-    version: doc.version,
-    created_at: doc.updatedAt,
-    updated_at: updatedAt,
-    workflow_json: workflow,
-  }));
-  await chunked(incidentRows, BULK, async (chunk) => {
-    await sql`
-      INSERT INTO incidents (id, source, network, url, external_id, author_name, text, published_at, detected_at,
-        topic, location, importance, status, department_id, version, created_at, updated_at, workflow_json)
-      SELECT v ->> 'id', v ->> 'source', v ->> 'network', v ->> 'url', v ->> 'external_id', v ->> 'author_name',
-        v ->> 'text', v ->> 'published_at', v ->> 'detected_at', v ->> 'topic', v ->> 'location', v ->> 'importance',
-        v ->> 'status', v ->> 'department_id', v ->> 'version', v ->> 'created_at', v ->> 'updated_at',
-        v ->> 'workflow_json'
-      FROM (SELECT value AS v FROM json_each(${JSON.stringify(chunk)})) WHERE true
-      ON CONFLICT (id) DO UPDATE SET
-        source = excluded.source, network = excluded.network, url = excluded.url, external_id = excluded.external_id,
-        author_name = excluded.author_name, text = excluded.text, published_at = excluded.published_at,
-        detected_at = excluded.detected_at, topic = excluded.topic, location = excluded.location,
-        importance = excluded.importance, status = excluded.status, department_id = excluded.department_id,
-        version = excluded.version, updated_at = excluded.updated_at, workflow_json = excluded.workflow_json
-      -- An incident that did not change (the echo of this workstation's own op) is not rewritten: no trigger
-      -- (the queue's search index) runs for it.
-      WHERE source IS NOT excluded.source OR network IS NOT excluded.network OR url IS NOT excluded.url
-        OR external_id IS NOT excluded.external_id OR author_name IS NOT excluded.author_name
-        OR text IS NOT excluded.text OR published_at IS NOT excluded.published_at
-        OR detected_at IS NOT excluded.detected_at OR topic IS NOT excluded.topic
-        OR location IS NOT excluded.location OR importance IS NOT excluded.importance
-        OR status IS NOT excluded.status OR department_id IS NOT excluded.department_id
-        OR version IS NOT excluded.version OR workflow_json IS NOT excluded.workflow_json`.execute(trx);
-  });
+  await insertMany(
+    trx,
+    18,
+    (
+      values,
+    ) => `INSERT INTO incidents (id, source, network, url, external_id, author_name, text, published_at,
+       detected_at, topic, location, importance, status, department_id, version, created_at, updated_at, workflow_json)
+     VALUES ${values}
+     ON CONFLICT (id) DO UPDATE SET
+       source = excluded.source, network = excluded.network, url = excluded.url, external_id = excluded.external_id,
+       author_name = excluded.author_name, text = excluded.text, published_at = excluded.published_at,
+       detected_at = excluded.detected_at, topic = excluded.topic, location = excluded.location,
+       importance = excluded.importance, status = excluded.status, department_id = excluded.department_id,
+       version = excluded.version, updated_at = excluded.updated_at, workflow_json = excluded.workflow_json
+     -- An incident that did not change (the echo of this workstation's own op) is not rewritten: no trigger
+     -- (the queue's search index) runs for it.
+     WHERE source IS NOT excluded.source OR network IS NOT excluded.network OR url IS NOT excluded.url
+       OR external_id IS NOT excluded.external_id OR author_name IS NOT excluded.author_name
+       OR text IS NOT excluded.text OR published_at IS NOT excluded.published_at
+       OR detected_at IS NOT excluded.detected_at OR topic IS NOT excluded.topic
+       OR location IS NOT excluded.location OR importance IS NOT excluded.importance
+       OR status IS NOT excluded.status OR department_id IS NOT excluded.department_id
+       OR version IS NOT excluded.version OR workflow_json IS NOT excluded.workflow_json`,
+    rows.map(({ doc, workflow, updatedAt }) => [
+      doc.id,
+      doc.source,
+      doc.network,
+      doc.url,
+      doc.externalId,
+      doc.authorName,
+      doc.text,
+      doc.publishedAt,
+      doc.detectedAt,
+      doc.topic,
+      doc.location,
+      doc.importance,
+      doc.status,
+      doc.departmentId,
+      doc.version,
+      doc.updatedAt,
+      updatedAt,
+      workflow,
+    ]),
+  );
   await reconcileEvents(trx, eventPlans);
 }
 
@@ -447,48 +443,51 @@ async function reconcileEvents(
     });
     await trx.deleteFrom('sync_guard').execute();
   }
-  await chunked(toInsert, BULK, async (chunk) => {
-    const rows = chunk.map((e) => ({
-      id: `${e.incidentId}/${e.version}/${e.at}`,
-      incident_id: e.incidentId,
-      version: e.version,
-      type: e.type,
-      at: e.at,
-      actor_id: e.actor.userId,
-      actor_role: e.actor.role,
-      event_json: JSON.stringify(e),
-    }));
-    await sql`
-      INSERT INTO workflow_events (id, incident_id, version, type, at, actor_id, actor_role, event_json)
-      SELECT v ->> 'id', v ->> 'incident_id', v ->> 'version', v ->> 'type', v ->> 'at', v ->> 'actor_id',
-        v ->> 'actor_role', v ->> 'event_json'
-      FROM (SELECT value AS v FROM json_each(${JSON.stringify(rows)}))`.execute(trx);
-  });
+  await insertMany(
+    trx,
+    8,
+    (
+      values,
+    ) => `INSERT INTO workflow_events (id, incident_id, version, type, at, actor_id, actor_role, event_json)
+     VALUES ${values}`,
+    toInsert.map((e) => [
+      `${e.incidentId}/${e.version}/${e.at}`,
+      e.incidentId,
+      e.version,
+      e.type,
+      e.at,
+      e.actor.userId,
+      e.actor.role,
+      JSON.stringify(e),
+    ]),
+  );
 }
 
 /** Audit events are an append-only set keyed by id: each is stored once, whoever sends it. */
 async function insertAudits(trx: SyncConn, audits: readonly AuditEventWire[]): Promise<void> {
-  if (audits.length === 0) return;
-  const rows = audits.map((a) => ({
-    id: a.id,
-    at: a.at,
-    actor_id: a.actorId,
-    actor_role: a.actorRole,
-    device_id: a.deviceId,
-    incident_id: a.incidentId,
-    action: a.action,
-    // As `appendAuditEvent` stores them, so every replica holds the same text.
-    before_json: JSON.stringify(a.before ?? null),
-    after_json: JSON.stringify(a.after ?? null),
-  }));
   // An event of an incident this workstation does not hold (out of its scope) is not stored (foreign key).
-  await chunked(rows, BULK, async (chunk) => {
-    await sql`
-      INSERT INTO audit_events (id, at, actor_id, actor_role, device_id, incident_id, action, before_json, after_json)
-      SELECT v ->> 'id', v ->> 'at', v ->> 'actor_id', v ->> 'actor_role', v ->> 'device_id', v ->> 'incident_id',
-        v ->> 'action', v ->> 'before_json', v ->> 'after_json'
-      FROM (SELECT value AS v FROM json_each(${JSON.stringify(chunk)}))
-      WHERE v ->> 'incident_id' IS NULL OR EXISTS (SELECT 1 FROM incidents WHERE id = v ->> 'incident_id')
-      ON CONFLICT (id) DO NOTHING`.execute(trx);
-  });
+  await insertMany(
+    trx,
+    9,
+    // A VALUES list names its columns column1…column9; column6 is the incident.
+    (
+      values,
+    ) => `INSERT INTO audit_events (id, at, actor_id, actor_role, device_id, incident_id, action, before_json,
+       after_json)
+     SELECT * FROM (VALUES ${values}) AS v
+     WHERE v.column6 IS NULL OR EXISTS (SELECT 1 FROM incidents WHERE id = v.column6)
+     ON CONFLICT (id) DO NOTHING`,
+    audits.map((a) => [
+      a.id,
+      a.at,
+      a.actorId,
+      a.actorRole,
+      a.deviceId,
+      a.incidentId,
+      a.action,
+      // As `appendAuditEvent` stores them, so every replica holds the same text.
+      JSON.stringify(a.before ?? null),
+      JSON.stringify(a.after ?? null),
+    ]),
+  );
 }

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseHlc, formatHlc } from '../../../src/shared/sync/hlc';
 import { addDepartment, addUser, addWorkstation, revokeWorkstation } from '../../../src/main/hub/admin';
+import { authenticate } from '../../../src/main/hub/caller';
+import { pullOps, pullPage, pullResponseText } from '../../../src/main/hub/pull';
+import { PullResponse } from '../../../src/shared/sync/wire';
 import { hubOn, probePostgres, RawClient, type Backend, type RunningHub } from './support';
 
 const postgres = await probePostgres();
@@ -90,6 +93,23 @@ describe.each(backends)('hub on %s', (backend) => {
     expect(pulled.body.cursor).toBe(4);
     const health = await fetch(`${hub.url}/v1/health`).then((r) => r.json());
     expect(health).toMatchObject({ ok: true, database: backend, head: 4 });
+  });
+
+  it('sends a pull as text that reads back to the same response, audit and payload included', async () => {
+    const hub = await start(backend);
+    const c = await client(hub, 'a');
+    await c.push([c.create({ text: 'Кавычки " и \\ обратная черта, перевод\nстроки' }), c.create()]);
+    const caller = await authenticate(hub.context, `Bearer ${c.token}`, c.deviceId);
+    const page = await pullPage(hub.context, caller, 0, 10, 0);
+    const text = pullResponseText(page);
+    const parsed = PullResponse.parse(JSON.parse(text));
+    expect({ ...parsed, hubTime: 0 }).toEqual({
+      ...(await pullOps(hub.context, caller, 0, 10, 0)),
+      hubTime: 0,
+    });
+    expect(parsed.ops.map((o) => (o.op.payload as { text: string }).text)[0]).toBe(
+      'Кавычки " и \\ обратная черта, перевод\nстроки',
+    );
   });
 
   it('refuses an unknown token, a revoked one, and a token copied to another device', async () => {
