@@ -142,12 +142,14 @@ async function pushPull10k(report: Report): Promise<void> {
       pipelined: true,
     });
 
-    // The same without overlap: one full push round, then one full pull round.
+    // The same without overlap: C pushes, then D pulls and applies (both first catch up with A's ops).
+    await c.client.syncOnce();
+    await d.client.syncOnce();
     await create(c.core, 10_000);
     const s0 = performance.now();
-    await c.client.syncOnce();
+    await c.client.pushAll();
     const s1 = performance.now();
-    await d.client.syncOnce();
+    await d.client.pullAll();
     const s2 = performance.now();
     report('sync.push_then_pull_10k_ms', s2 - s0, 'ms', {
       push_ms: Math.round(s1 - s0),

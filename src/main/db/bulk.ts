@@ -64,14 +64,17 @@ const ROWS_PER_STATEMENT = 500;
  * returns the SQL. Faster than one statement per row where the table has triggers: SQLite opens a
  * statement savepoint per statement, and at each one FTS5 writes out what it holds in memory (the
  * queue's search index: 10,000 incidents 0.23 s in statements of 1,000 rows against 0.67 s one by one).
- * Two statements are prepared however many rows: one of full size, one of a single row for the rest.
+ * On SQLite two statements are prepared however many rows: one of full size, one of a single row for the
+ * rest. On PostgreSQL (the hub) the same SQL runs with numbered parameters, a statement per 500 rows.
  */
 export async function insertMany(
   conn: BulkConn,
   width: number,
   statement: (values: string) => string,
   rows: readonly (readonly unknown[])[],
+  dialect: 'sqlite' | 'postgres' = 'sqlite',
 ): Promise<number> {
+  if (dialect === 'postgres') return insertManyNumbered(conn, width, statement, rows);
   const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
   const full = Math.floor(rows.length / ROWS_PER_STATEMENT) * ROWS_PER_STATEMENT;
   const groups: unknown[][] = [];
@@ -87,5 +90,23 @@ export async function insertMany(
     );
   }
   changes += await runBulk(conn, statement(tuple), rows.slice(full));
+  return changes;
+}
+
+async function insertManyNumbered(
+  conn: BulkConn,
+  width: number,
+  statement: (values: string) => string,
+  rows: readonly (readonly unknown[])[],
+): Promise<number> {
+  let changes = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const values = chunk
+      .map((_, r) => `(${Array.from({ length: width }, (_c, c) => `$${r * width + c + 1}`).join(', ')})`)
+      .join(', ');
+    const result = await conn.executeQuery(CompiledQuery.raw(statement(values), chunk.flat()));
+    changes += Number(result.numAffectedRows ?? 0);
+  }
   return changes;
 }

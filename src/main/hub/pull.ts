@@ -3,6 +3,7 @@ import type { AuditEventWire } from '../../shared/sync/payloads';
 import type { PulledOp, PullResponse, ReplicaBundle, SnapshotResponse } from '../../shared/sync/wire';
 import type { WorkflowEvent } from '../../shared/workflow';
 import { inChunks, type Caller, type HubContext } from './context';
+import { loadAuditTrail } from './audit';
 import { loadClientDirectory } from './directory';
 import { HubError } from './errors';
 import { loadReplicas, replicaFromRow, type HubConn } from './replicas';
@@ -55,15 +56,7 @@ async function loadBundles(db: HubConn, ids: readonly string[]): Promise<Replica
         .orderBy('version')
         .execute(),
     ),
-    inChunks([...replicas.keys()], 500, (chunk) =>
-      db
-        .selectFrom('hub_audit')
-        .select(['incident_id', 'event'])
-        .where('incident_id', 'in', chunk)
-        .orderBy('seq')
-        .orderBy('id')
-        .execute(),
-    ),
+    loadAuditTrail(db, [...replicas.keys()]),
   ]);
   const eventsOf = new Map<string, WorkflowEvent[]>();
   for (const e of events) {
@@ -71,17 +64,10 @@ async function loadBundles(db: HubConn, ids: readonly string[]): Promise<Replica
     list.push(JSON.parse(e.event) as WorkflowEvent);
     eventsOf.set(e.incident_id, list);
   }
-  const auditOf = new Map<string, AuditEventWire[]>();
-  for (const a of audit) {
-    if (a.incident_id === null) continue;
-    const list = auditOf.get(a.incident_id) ?? [];
-    list.push(JSON.parse(a.event) as AuditEventWire);
-    auditOf.set(a.incident_id, list);
-  }
   return [...replicas.entries()].map(([id, s]) => ({
     replica: s.replica,
     events: eventsOf.get(id) ?? [],
-    audit: auditOf.get(id) ?? [],
+    audit: (audit.get(id) ?? []).map((a) => a.event),
   }));
 }
 

@@ -22,8 +22,10 @@ import {
   type Role,
   type WorkflowEvent,
 } from '../../shared/workflow';
+import { insertMany } from '../db/bulk';
 import { verifySignature } from './auth';
 import { inChunks, type Caller, type HubContext } from './context';
+import type { HubDialect } from './db/migrations';
 import { loadDirectory } from './directory';
 import { HubError } from './errors';
 import {
@@ -237,7 +239,7 @@ async function acceptBatch(
     }
   }
 
-  await writeBatch(trx, caller, accepted, rejected, dirty, now);
+  await writeBatch(trx, ctx.dialect, caller, accepted, rejected, dirty, now);
   if (accepted.length > 0) {
     await trx
       .updateTable('hub_counter')
@@ -450,73 +452,77 @@ function checkAudit(item: PushItem, actor: Actor | null): void {
 
 async function writeBatch(
   trx: HubConn,
+  dialect: HubDialect,
   caller: Caller,
   accepted: readonly Accepted[],
   rejected: readonly { item: PushItem; reason: RejectReason }[],
   dirty: ReadonlyMap<string, StoredReplica>,
   now: number,
 ): Promise<void> {
-  await inChunks(accepted, 500, async (chunk) => {
-    await trx
-      .insertInto('hub_ops')
-      .values(
-        chunk.map(({ seq, item, hlc, payload }) => ({
-          seq,
-          op_id: item.op.opId,
-          kind: item.op.kind,
-          entity: item.op.entity,
-          entity_id: item.op.entityId,
-          payload: JSON.stringify(payload),
-          hlc,
-          hlc_sent: item.op.hlc,
-          device_id: item.op.deviceId,
-          user_id: item.op.userId,
-          workstation_id: caller.id,
-          schema_version: item.op.schemaVersion,
-          audit: item.audit ? JSON.stringify(item.audit) : null,
-          received_at: now,
-        })),
-      )
-      .execute();
-    return [];
-  });
-  const scopeRows = accepted.flatMap((a) =>
-    a.scope.map((s) => ({ department_id: s.departmentId, seq: a.seq, entered: s.entered })),
+  await insertMany(
+    trx,
+    14,
+    (values) => `INSERT INTO hub_ops (seq, op_id, kind, entity, entity_id, payload, hlc, hlc_sent, device_id,
+       user_id, workstation_id, schema_version, audit, received_at) VALUES ${values}`,
+    accepted.map(({ seq, item, hlc, payload }) => [
+      seq,
+      item.op.opId,
+      item.op.kind,
+      item.op.entity,
+      item.op.entityId,
+      JSON.stringify(payload),
+      hlc,
+      item.op.hlc,
+      item.op.deviceId,
+      item.op.userId,
+      caller.id,
+      item.op.schemaVersion,
+      item.audit ? JSON.stringify(item.audit) : null,
+      now,
+    ]),
+    dialect,
   );
-  await inChunks(scopeRows, 1000, async (chunk) => {
-    await trx.insertInto('hub_op_scope').values(chunk).execute();
-    return [];
-  });
-  const audits: { id: string; incident_id: string | null; event: string; seq: number }[] = [];
+  await insertMany(
+    trx,
+    3,
+    (values) => `INSERT INTO hub_op_scope (department_id, seq, entered) VALUES ${values}`,
+    accepted.flatMap((a) => a.scope.map((s) => [s.departmentId, a.seq, s.entered])),
+    dialect,
+  );
+  // An op's own audit event is stored once, with the op (`hub_ops.audit`, read by incident through its
+  // entity); `hub_audit` keeps the events that came on their own, or name no incident or another one.
+  const audits: unknown[][] = [];
   for (const a of accepted) {
+    const { op, audit } = a.item;
     const events: AuditEvent[] = [];
-    if (a.item.audit) events.push(a.item.audit);
-    if (a.item.op.kind === 'audit.append') events.push(a.payload as AuditEvent);
-    for (const e of events)
-      audits.push({ id: e.id, incident_id: e.incidentId, event: JSON.stringify(e), seq: a.seq });
+    if (audit && !(op.entity === 'incident' && audit.incidentId === op.entityId)) events.push(audit);
+    if (op.kind === 'audit.append') events.push(a.payload as AuditEvent);
+    for (const e of events) audits.push([e.id, e.incidentId, JSON.stringify(e), a.seq]);
   }
-  const events = accepted.flatMap((a) =>
-    a.item.op.kind === 'workflow.command'
-      ? (a.payload as { events: WorkflowEvent[] }).events.map((e) => ({
-          incident_id: e.incidentId,
-          version: e.version,
-          event: JSON.stringify(e),
-          seq: a.seq,
-        }))
-      : [],
+  await insertMany(
+    trx,
+    4,
+    (values) => `INSERT INTO hub_events (incident_id, version, event, seq) VALUES ${values}`,
+    accepted.flatMap((a) =>
+      a.item.op.kind === 'workflow.command'
+        ? (a.payload as { events: WorkflowEvent[] }).events.map((e) => [
+            e.incidentId,
+            e.version,
+            JSON.stringify(e),
+            a.seq,
+          ])
+        : [],
+    ),
+    dialect,
   );
-  await inChunks(events, 500, async (chunk) => {
-    await trx.insertInto('hub_events').values(chunk).execute();
-    return [];
-  });
-  await inChunks(audits, 500, async (chunk) => {
-    await trx
-      .insertInto('hub_audit')
-      .values(chunk)
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-    return [];
-  });
+  await insertMany(
+    trx,
+    4,
+    (values) =>
+      `INSERT INTO hub_audit (id, incident_id, event, seq) VALUES ${values} ON CONFLICT (id) DO NOTHING`,
+    audits,
+    dialect,
+  );
   await inChunks(rejected, 500, async (chunk) => {
     await trx
       .insertInto('hub_rejections')
@@ -538,5 +544,5 @@ async function writeBatch(
       .execute();
     return [];
   });
-  await storeReplicas(trx, dirty);
+  await storeReplicas(trx, dialect, dirty);
 }

@@ -1,7 +1,10 @@
 import type { Transaction } from 'kysely';
+import { clocksFromText, clocksToText } from '../../shared/sync/clocks-text';
 import type { IncidentReplica } from '../../shared/sync/replica';
 import type { IncidentWorkflowState } from '../../shared/workflow';
 import type { IncidentDoc } from '../../shared/sync/payloads';
+import { insertMany } from '../db/bulk';
+import type { HubDialect } from './db/migrations';
 import type { HubDB } from './db/schema';
 import type { HubDb } from './db/open';
 import { inChunks } from './context';
@@ -24,7 +27,7 @@ export function replicaFromRow(row: Row): StoredReplica {
   return {
     replica: {
       doc: JSON.parse(row.doc) as IncidentDoc,
-      clocks: JSON.parse(row.clocks) as IncidentReplica['clocks'],
+      clocks: clocksFromText(row.clocks),
       workflow: row.workflow === null ? null : (JSON.parse(row.workflow) as IncidentWorkflowState),
     },
     departments: JSON.parse(row.departments) as string[],
@@ -55,32 +58,25 @@ export async function findIncidentsByExternalIds(
 
 export async function storeReplicas(
   db: HubConn,
+  dialect: HubDialect,
   replicas: ReadonlyMap<string, StoredReplica>,
 ): Promise<void> {
-  const rows = [...replicas.entries()].map(([id, s]) => ({
-    id,
-    doc: JSON.stringify(s.replica.doc),
-    clocks: JSON.stringify(s.replica.clocks),
-    workflow: s.replica.workflow === null ? null : JSON.stringify(s.replica.workflow),
-    departments: JSON.stringify(s.departments),
-    external_id: s.replica.doc.externalId,
-    last_seq: s.lastSeq,
-  }));
-  await inChunks(rows, 500, async (chunk) => {
-    await db
-      .insertInto('hub_incidents')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.column('id').doUpdateSet((eb) => ({
-          doc: eb.ref('excluded.doc'),
-          clocks: eb.ref('excluded.clocks'),
-          workflow: eb.ref('excluded.workflow'),
-          departments: eb.ref('excluded.departments'),
-          external_id: eb.ref('excluded.external_id'),
-          last_seq: eb.ref('excluded.last_seq'),
-        })),
-      )
-      .execute();
-    return [];
-  });
+  await insertMany(
+    db,
+    7,
+    (values) => `INSERT INTO hub_incidents (id, doc, clocks, workflow, departments, external_id, last_seq)
+     VALUES ${values}
+     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, clocks = excluded.clocks, workflow = excluded.workflow,
+       departments = excluded.departments, external_id = excluded.external_id, last_seq = excluded.last_seq`,
+    [...replicas].map(([id, s]) => [
+      id,
+      JSON.stringify(s.replica.doc),
+      clocksToText(s.replica.clocks),
+      s.replica.workflow === null ? null : JSON.stringify(s.replica.workflow),
+      JSON.stringify(s.departments),
+      s.replica.doc.externalId,
+      s.lastSeq,
+    ]),
+    dialect,
+  );
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { stableStringify } from '../../shared/sync/canonical';
+import { clocksFromText, clocksToText } from '../../shared/sync/clocks-text';
 import {
   AuditEventWire,
   IncidentCreatePayload,
@@ -75,7 +76,7 @@ export async function loadShadows(
       out.set(r.incident_id, {
         replica: {
           doc: JSON.parse(r.doc) as IncidentDoc,
-          clocks: JSON.parse(r.clocks) as IncidentReplica['clocks'],
+          clocks: clocksFromText(r.clocks),
           workflow: r.workflow === null ? null : (JSON.parse(r.workflow) as IncidentReplica['workflow']),
         },
         seq: r.seq,
@@ -95,7 +96,7 @@ async function storeShadows(trx: SyncConn, shadows: ReadonlyMap<string, Shadow>)
     [...shadows].map(([id, s]) => [
       id,
       JSON.stringify(s.replica.doc),
-      JSON.stringify(s.replica.clocks),
+      clocksToText(s.replica.clocks),
       s.replica.workflow === null ? null : JSON.stringify(s.replica.workflow),
       s.seq,
     ]),

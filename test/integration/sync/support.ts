@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAuditTrail } from '../../../src/main/hub/audit';
 import { sql } from 'kysely';
 import { stableStringify } from '../../../src/shared/sync/canonical';
 import { visibleIncident } from '../../../src/shared/sync/replica';
@@ -137,11 +138,10 @@ export async function hubState(hub: Hub) {
     .orderBy('incident_id')
     .orderBy('version')
     .execute();
-  const audit = await hub.context.db
-    .selectFrom('hub_audit')
-    .select(['id', 'incident_id', 'event'])
-    .orderBy('id')
-    .execute();
+  const audit = [...(await loadAuditTrail(hub.context.db, null)).values()]
+    .flat()
+    .map((a) => a.event)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     incidents: rows.map((r) => {
       const { replica } = replicaFromRow(r);
@@ -170,11 +170,7 @@ export async function hubState(hub: Hub) {
       version: e.version,
       event_json: stableStringify(JSON.parse(e.event)),
     })),
-    audit: audit.map((a) => ({
-      id: a.id,
-      incident_id: a.incident_id,
-      action: (JSON.parse(a.event) as { action: string }).action,
-    })),
+    audit: audit.map((a) => ({ id: a.id, incident_id: a.incidentId, action: a.action })),
   };
 }
 

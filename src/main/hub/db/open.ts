@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
+import { withBulkStatements } from '../../db/bulk';
 import type { HubDB } from './schema';
 import { hubMigrationProvider, type HubDialect } from './migrations';
 
@@ -20,18 +21,16 @@ pg.types.setTypeParser(20, (v) => Number(v));
  */
 function withStatementCache(sqlite: Database.Database): SqliteDatabase {
   const cache = new Map<string, Database.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(text: string) {
-      let stmt = cache.get(text);
-      if (!stmt) {
-        stmt = sqlite.prepare(text);
-        if (cache.size >= 200) cache.delete(cache.keys().next().value!);
-        cache.set(text, stmt);
-      }
-      return stmt;
-    },
+  const prepare = (text: string) => {
+    let stmt = cache.get(text);
+    if (!stmt) {
+      stmt = sqlite.prepare(text);
+      if (cache.size >= 200) cache.delete(cache.keys().next().value!);
+      cache.set(text, stmt);
+    }
+    return stmt;
   };
+  return { close: () => sqlite.close(), prepare: withBulkStatements(prepare) } as SqliteDatabase;
 }
 
 export type OpenHubOptions = {
