@@ -17,7 +17,8 @@ export type HubContext = {
   sessionTtlMs: number;
   logger: HubLogger;
   /** Called after a commit that accepted ops: pokes the connected workstations. */
-  notify(head: number): void;
+  /** New ops up to `head`: wake the workstations (but `except`, the one that pushed them). */
+  notify(head: number, except?: string): void;
 };
 
 /** The authenticated client of a request. */

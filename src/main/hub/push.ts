@@ -122,7 +122,9 @@ export async function pushOps(
     const counter = await q.executeTakeFirstOrThrow();
     return acceptBatch(ctx, trx, caller, items, counter, directory);
   });
-  if (results.some((r) => r.status === 'accepted')) ctx.notify(head);
+  // The pushing workstation pulls right after its push, in the same round: a poke would only start another.
+  if (results.some((r) => r.status === 'accepted'))
+    ctx.notify(head, caller.kind === 'workstation' ? caller.id : undefined);
   return results;
 }
 

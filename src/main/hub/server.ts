@@ -28,7 +28,8 @@ export type HubServer = {
   port: number;
   server: Server;
   /** Tells every connected workstation there is something to pull. */
-  poke(head: number): void;
+  /** Tells every connected workstation but `except` (the one that pushed: its round pulls next) to pull. */
+  poke(head: number, except?: string): void;
   close(): Promise<void>;
 };
 
@@ -254,7 +255,7 @@ export async function startHubServer(
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  const pokeClients = new Set<WebSocket>();
+  const pokeClients = new Map<WebSocket, string>();
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://hub').pathname;
     if (path !== PATHS.poke || closing) {
@@ -267,7 +268,7 @@ export async function startHubServer(
         (caller) => {
           if (caller.kind !== 'workstation') throw new HubError('forbidden', 'forbidden');
           wss.handleUpgrade(req, socket, head, (ws) => {
-            pokeClients.add(ws);
+            pokeClients.set(ws, caller.id);
             ws.on('close', () => pokeClients.delete(ws));
             ws.on('error', () => pokeClients.delete(ws));
           });
@@ -293,16 +294,16 @@ export async function startHubServer(
     url,
     port,
     server,
-    poke(head) {
+    poke(head, except) {
       waiters.wakeAll();
       const frame = JSON.stringify({ type: 'poke', head });
-      for (const ws of pokeClients) if (ws.readyState === ws.OPEN) ws.send(frame);
+      for (const [ws, id] of pokeClients) if (id !== except && ws.readyState === ws.OPEN) ws.send(frame);
     },
     async close() {
       // Graceful: refuse new work, let requests in flight (a push mid-transaction) finish, then close.
       closing = true;
       waiters.wakeAll();
-      for (const ws of pokeClients) ws.close(1001, 'hub stopping');
+      for (const ws of pokeClients.keys()) ws.close(1001, 'hub stopping');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {
@@ -312,7 +313,7 @@ export async function startHubServer(
         ]);
       }
       for (const s of sockets) s.destroy();
-      for (const ws of pokeClients) ws.terminate();
+      for (const ws of pokeClients.keys()) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await closed;
     },

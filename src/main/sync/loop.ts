@@ -45,6 +45,7 @@ export class SyncLoop {
     syncing: false,
   };
   private timer: NodeJS.Timeout | null = null;
+  private immediate: NodeJS.Immediate | null = null;
   private idle: NodeJS.Timeout | null = null;
   private ws: WebSocket | null = null;
   private wsRetry: NodeJS.Timeout | null = null;
@@ -53,6 +54,7 @@ export class SyncLoop {
   private nextAllowedAt = 0;
   private lastPending = -1;
   private round: Promise<void> | null = null;
+  private again = false;
 
   constructor(private readonly options: LoopOptions) {}
 
@@ -73,6 +75,8 @@ export class SyncLoop {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = null;
     if (this.idle) clearInterval(this.idle);
     if (this.wsRetry) clearTimeout(this.wsRetry);
     this.timer = null;
@@ -85,6 +89,11 @@ export class SyncLoop {
   /** Something changed locally (or the hub poked): sync now unless backing off. */
   kick(): void {
     if (this.stopped) return;
+    if (this.round) {
+      // The round's end schedules the next one: right away (or after the backoff if this one fails).
+      this.again = true;
+      return;
+    }
     const now = this.now();
     this.schedule(Math.max(0, this.nextAllowedAt - now));
   }
@@ -102,10 +111,21 @@ export class SyncLoop {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    this.timer = null;
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = null;
+    const run = () => {
       this.timer = null;
+      this.immediate = null;
       void this.runRound();
-    }, delayMs);
+    };
+    // «Now» without a timer: Node's shortest timeout is a millisecond, a tenth of a live change's way.
+    if (delayMs <= 0) {
+      // Not unref'd: an unref'd immediate waits for the next I/O event before it runs.
+      this.immediate = setImmediate(run);
+      return;
+    }
+    this.timer = setTimeout(run, delayMs);
     this.timer.unref();
   }
 
@@ -121,7 +141,12 @@ export class SyncLoop {
   }
 
   private runRound(): Promise<void> {
-    if (this.round) return this.round;
+    if (this.round) {
+      // A change or a poke during a round: one more round right after it, not at the next interval.
+      this.again = true;
+      return this.round;
+    }
+    this.again = false;
     this.round = (async () => {
       this.state.syncing = true;
       let result: RoundResult | null = null;
@@ -159,7 +184,8 @@ export class SyncLoop {
       }
       this.options.onChange?.(this.current, result);
       const interval = this.options.pullIntervalMs ?? 15_000;
-      this.schedule(this.state.lastError ? Math.max(0, this.nextAllowedAt - this.now()) : interval);
+      if (this.state.lastError) this.schedule(Math.max(0, this.nextAllowedAt - this.now()));
+      else this.schedule(this.again ? 0 : interval);
     })();
     return this.round;
   }

@@ -276,6 +276,49 @@ describe('sync scenarios', () => {
     expect((await row(centre, id!)).status).toBe('drafting');
   });
 
+  it('pushes a change made during a round as soon as that round ends, not at the next interval', async () => {
+    const r = await hub();
+    const a = await open(r, 'a');
+    // A round waits in its pull until the change is made and announced.
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const pull = a.client.http.pull.bind(a.client.http);
+    let hold = false;
+    a.client.http.pull = async (...args) => {
+      if (hold) {
+        hold = false;
+        await held;
+      }
+      return pull(...args);
+    };
+    const loop = new SyncLoop({ client: a.client, pullIntervalMs: 60_000 });
+    try {
+      loop.start();
+      // The first round, and the one the poke channel's opening asks for, are over.
+      await until(() => loop.current.lastSyncAt !== null);
+      await new Promise((r) => setTimeout(r, 300));
+      await until(() => !loop.current.syncing);
+      hold = true;
+      loop.kick();
+      await until(() => loop.current.syncing, 5000, 1);
+      const [id] = await a.create(1);
+      loop.kick();
+      release();
+      await until(
+        async () =>
+          (await r.hub.context.db
+            .selectFrom('hub_incidents')
+            .select('id')
+            .where('id', '=', id!)
+            .executeTakeFirst()) !== undefined,
+        5000,
+        5,
+      );
+    } finally {
+      await loop.stop();
+    }
+  });
+
   it('delivers a change live: the hub pokes, the other workstation pulls', async () => {
     const r = await hub();
     const a = await open(r, 'a');
