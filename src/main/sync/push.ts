@@ -5,6 +5,7 @@ import type { Op } from '../../shared/sync/op';
 import type { AuditEventWire } from '../../shared/sync/payloads';
 import type { PushItem, PushResult } from '../../shared/sync/wire';
 import type { SyncConn } from './schema';
+import { runBulk } from '../db/bulk';
 import { opFromRow, type OpColumns } from '../db/outbox';
 
 export type Outgoing = { items: PushItem[]; entityIds: Map<string, string>; waitingFor: string | null };
@@ -97,12 +98,11 @@ export async function recordResults(
   now: number,
 ): Promise<string[]> {
   const accepted = results.flatMap((r) => (r.status === 'accepted' ? [{ opId: r.opId, seq: r.seq }] : []));
-  for (let i = 0; i < accepted.length; i += 500) {
-    await sql`
-      UPDATE sync_outbox SET server_seq = j.value ->> 'seq', sent_at = ${now}
-      FROM json_each(${JSON.stringify(accepted.slice(i, i + 500))}) AS j
-      WHERE sync_outbox.op_id = j.value ->> 'opId'`.execute(trx);
-  }
+  await runBulk(
+    trx,
+    'UPDATE sync_outbox SET server_seq = ?, sent_at = ? WHERE op_id = ?',
+    accepted.map((a) => [a.seq, now, a.opId]),
+  );
   const rollback: string[] = [];
   const byId = new Map(outgoing.items.map((i) => [i.op.opId, i]));
   for (const r of results) {
