@@ -1,6 +1,6 @@
 import type { OtklikBridge } from '../../shared/api/bridge';
 import type { Envelope } from '../../shared/api/envelope';
-import { WS_PATH, type ServerFrame } from '../../shared/api/wire';
+import { WS_PATH, type ServerFrame } from '../../shared/api/wire-values';
 
 const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5000;

@@ -24,12 +24,12 @@ function subscribe(listener: () => void): () => void {
 }
 
 /** `/wall` is the wall screen's own address on the web host (the only one a TV on the LAN may open). */
-function current(): Route {
+export function currentRoute(): Route {
   return window.location.pathname.replace(/\/+$/, '') === '/wall' ? 'wall' : parse(window.location.hash);
 }
 
 export function useRoute(): Route {
-  return useSyncExternalStore(subscribe, current);
+  return useSyncExternalStore(subscribe, currentRoute);
 }
 
 /** The id in `#/incident/<id>`, or null on any other screen. */
@@ -43,6 +43,11 @@ export function useRouteParam(): string | null {
 export function hrefOf(route: Route, id?: string): string {
   if (route === 'incident') return `#/incident/${encodeURIComponent(id ?? '')}`;
   return route === 'queue' ? '#/' : `#/${route}`;
+}
+
+/** The monthly report of `month` ('2026-03'). */
+export function reportHref(month: string): string {
+  return `${hrefOf('reports')}/${month}`;
 }
 
 export function navigate(route: Route, id?: string): void {

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { QUEUE_COLUMNS, type QueueColumnId } from '../../shared/api/queue';
+import type { QueueColumnId } from '../../shared/api/queue';
+import { QUEUE_COLUMNS } from '../../shared/api/queue-values';
 import { COLUMN_LABEL } from './columns';
 import { Popover } from './Popover';
 import type { QueueStore } from './store';

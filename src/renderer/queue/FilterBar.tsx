@@ -1,11 +1,10 @@
 import { memo, useMemo } from 'react';
-import { IncidentSource, Network } from '../../shared/domain/incident';
-import { OPEN_STATUSES } from '../../shared/domain/incident';
 import type { DueFilter, QueueCounters, QueueFilter, QueueUiState } from '../../shared/api/queue';
 import { activeFilterCount, facetOptions, toggleValue, type ListFacet } from './filters';
 import { FacetMenu } from './FacetMenu';
 import { departmentLabel, networkLabel, sourceLabel, statusLabel } from './labels';
 import type { QueueStore } from './store';
+import { NETWORKS, OPEN_STATUSES, SOURCES } from './values';
 
 type ChipProps = {
   pressed: boolean;
@@ -105,8 +104,8 @@ export const FilterBar = memo(function FilterBar({
         'high',
         'normal',
       ])}
-      {menu('sources', 'Источник', sourceLabel, IncidentSource.options)}
-      {menu('networks', 'Сеть', networkLabel, Network.options)}
+      {menu('sources', 'Источник', sourceLabel, SOURCES)}
+      {menu('networks', 'Сеть', networkLabel, NETWORKS)}
       {filtered && (
         <button type="button" data-testid="filters-clear" onClick={() => store.clearFilters()}>
           Сбросить всё

@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { QueueSortKey, type QueueSort } from '../../shared/api/queue';
+import type { QueueSort, QueueSortKey } from '../../shared/api/queue';
+import { QUEUE_SORT_KEYS } from '../../shared/api/queue-values';
 import type { QueueStore } from './store';
 
 const SORT_LABEL: Record<QueueSortKey, string> = {
@@ -23,9 +24,12 @@ export const SortControl = memo(function SortControl({
         <select
           data-testid="queue-sort"
           value={sort.key}
-          onChange={(e) => store.setSort({ key: QueueSortKey.parse(e.target.value), desc: false })}
+          onChange={(e) => {
+            const key = QUEUE_SORT_KEYS.find((k) => k === e.target.value);
+            if (key) store.setSort({ key, desc: false });
+          }}
         >
-          {QueueSortKey.options.map((k) => (
+          {QUEUE_SORT_KEYS.map((k) => (
             <option key={k} value={k}>
               {SORT_LABEL[k]}
             </option>

@@ -1,11 +1,5 @@
-import {
-  DEFAULT_SORT,
-  QUEUE_COLUMNS,
-  type QueueColumnId,
-  type QueueFilter,
-  type QueueUiState,
-  type ViewState,
-} from '../../shared/api/queue';
+import type { QueueColumnId, QueueFilter, QueueUiState, ViewState } from '../../shared/api/queue';
+import { DEFAULT_SORT, QUEUE_COLUMNS } from '../../shared/api/queue-values';
 
 export const EMPTY_FILTER: QueueFilter = {
   statuses: [],

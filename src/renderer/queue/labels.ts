@@ -1,5 +1,5 @@
 import { STATUS_LABEL } from '../../shared/workflow/labels';
-import { NO_DEPARTMENT } from '../../shared/api/queue';
+import { NO_DEPARTMENT } from '../../shared/api/queue-values';
 import { NETWORK_LABEL, SOURCE_LABEL } from '../i18n/labels';
 
 /** A status's word; a code the UI does not know yet is shown as it is rather than hidden. */

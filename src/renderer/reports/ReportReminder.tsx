@@ -3,7 +3,7 @@ import type { ReportReminder as Reminder } from '../../shared/reports';
 import type { Role } from '../../shared/workflow';
 import { api } from '../api/client';
 import { useSession } from '../session/session-store';
-import { reportHref } from './month-route';
+import { reportHref } from '../app/route';
 import './reports.css';
 
 /** Who forms the monthly report: МЦУ (Новороссийск p.20: the controller; Ухта p.22: the information department). */

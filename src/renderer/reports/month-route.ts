@@ -18,6 +18,4 @@ export function useReportMonth(): string | null {
   return useSyncExternalStore(subscribe, read);
 }
 
-export function reportHref(month: string): string {
-  return `#/reports/${month}`;
-}
+export { reportHref } from '../app/route';

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { Importance, Incident, IncidentSource, Instant, Network } from '../domain/incident';
 import { StageDeadline } from './clock';
+import { DEFAULT_SORT, DUE_FILTERS, NO_DEPARTMENT, QUEUE_COLUMNS, QUEUE_SORT_KEYS } from './queue-values';
+
+export { DEFAULT_SORT, NO_DEPARTMENT, QUEUE_COLUMNS };
 
 /**
  * The queue at scale (issue #6): filtered, searched and sorted in the core, fetched a page at a time,
  * with counters per filter; saved views and the queue's UI state; notifications; the wall screen.
  */
 
-/** The department key of an incident that is not routed yet (no department). */
-export const NO_DEPARTMENT = '';
-
-export const DueFilter = z.enum(['overdue', 'hour']);
+export const DueFilter = z.enum(DUE_FILTERS);
 export type DueFilter = z.infer<typeof DueFilter>;
 
 /** Each list is OR-ed inside and AND-ed with the others; an empty list does not filter. */
@@ -32,14 +32,11 @@ export const QueueFilter = z
   .strict();
 export type QueueFilter = z.infer<typeof QueueFilter>;
 
-export const QueueSortKey = z.enum(['deadline', 'stage', 'detected', 'importance']);
+export const QueueSortKey = z.enum(QUEUE_SORT_KEYS);
 export type QueueSortKey = z.infer<typeof QueueSortKey>;
 
 export const QueueSort = z.object({ key: QueueSortKey, desc: z.boolean() }).strict();
 export type QueueSort = z.infer<typeof QueueSort>;
-
-/** Most urgent first: the deadline order is the order of working time left. */
-export const DEFAULT_SORT: QueueSort = { key: 'deadline', desc: false };
 
 export const QueueQuery = z
   .object({
@@ -115,18 +112,6 @@ export const QueueCounters = z.object({
 });
 export type QueueCounters = z.infer<typeof QueueCounters>;
 
-export const QUEUE_COLUMNS = [
-  'timer',
-  'importance',
-  'source',
-  'detected',
-  'author',
-  'text',
-  'topic',
-  'location',
-  'department',
-  'status',
-] as const;
 export const QueueColumnId = z.enum(QUEUE_COLUMNS);
 export type QueueColumnId = z.infer<typeof QueueColumnId>;
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+export { BOOT_PATH, WS_PATH, type BootAnswer, type ServerFrame } from './wire-values';
+
 /** Frames of the WebSocket transport (`/api`). The Electron transport needs none: IPC frames for it. */
 export const ClientFrame = z.object({
   id: z.number().int().nonnegative(),
@@ -7,13 +9,3 @@ export const ClientFrame = z.object({
   request: z.unknown(),
 });
 export type ClientFrame = z.infer<typeof ClientFrame>;
-
-export type ServerFrame =
-  | {
-      kind: 'reply';
-      id: number;
-      result: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-    }
-  | { kind: 'event'; name: string; payload: unknown };
-
-export const WS_PATH = '/api';
