@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { ClientFrame, WS_PATH, type ServerFrame } from '../../shared/api/wire';
+import { BOOT_PATH, ClientFrame, WS_PATH, type ServerFrame } from '../../shared/api/wire';
 import { events as eventSchemas, type EventName } from '../../shared/api/contract';
 import { WALL_EVENTS, WALL_METHODS } from '../../shared/api/queue';
 import type { Core } from '../core/core';
+import { bootAnswers } from './boot';
 import {
   accessOf,
   generateWallToken,
@@ -73,7 +74,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!existsSync(rendererDir)) {
     throw new Error(`The built renderer is missing at ${rendererDir}: run \`npm run build\` first.`);
   }
-  const serveStatic = sirv(rendererDir, { single: true, etag: true, dev: false });
+  const serveStatic = sirv(rendererDir, {
+    single: true,
+    etag: true,
+    dev: false,
+    setHeaders: (res, pathname) =>
+      res.setHeader('Cache-Control', isHashedAsset(pathname) ? IMMUTABLE : 'no-cache'),
+  });
   const host = options.host ?? '127.0.0.1';
   const policy: AccessPolicy = {
     token: isLoopbackHost(host) ? null : (options.wallToken ?? generateWallToken()),
@@ -102,9 +109,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       );
       return;
     }
+    if (pathname === BOOT_PATH) {
+      // Reached with full access only (the wall's paths are checked above); a read like the WebSocket's.
+      if (req.method !== 'GET' || !sameOrigin(req)) {
+        refuse(res, 403, 'Запрос с другого адреса');
+        return;
+      }
+      serveBoot(core, res);
+      return;
+    }
     const { fromQuery } = tokenOf(req);
     if (access === 'wall' && policy.token && sameToken(fromQuery, policy.token)) {
       res.setHeader('Set-Cookie', wallCookie(policy.token));
+    }
+    if (access === 'full' && (pathname === '/' || pathname === '/index.html')) {
+      // The app's page: the browser fetches the first screen's answers while it loads the scripts.
+      res.setHeader('Link', `<${BOOT_PATH}>; rel=preload; as=fetch; crossorigin=anonymous`);
     }
     serveStatic(req, res, () => {
       res.statusCode = 404;
@@ -153,9 +173,32 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
+/**
+ * The build names its scripts and styles by their content: a name always means the same bytes, so the
+ * browser keeps them without asking again (a round trip per file at every start), while the page itself
+ * is checked each time and names the current ones. The one file there without a hash in its name,
+ * `warm-intl.js`, only warms the browser up: an old copy cannot do harm.
+ */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function isHashedAsset(pathname: string): boolean {
+  return pathname.startsWith('/assets/');
+}
+
 /** What the wall page needs: itself and the built scripts and styles. */
 function wallMayFetch(pathname: string): boolean {
   return pathname === WALL_PATH || pathname.startsWith('/assets/');
+}
+
+function serveBoot(core: Core, res: ServerResponse): void {
+  res.setHeader('Cache-Control', 'no-store');
+  bootAnswers(core).then(
+    (answers) => {
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(answers));
+    },
+    () => refuse(res, 500, 'Внутренняя ошибка'),
+  );
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {

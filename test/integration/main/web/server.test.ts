@@ -5,7 +5,8 @@ import WebSocket from 'ws';
 import { openCore, type Core } from '../../../../src/main/core/core';
 import { startWebHost, type WebHost } from '../../../../src/main/web/server';
 import { useTempDirs } from '../../../support/temp-dir';
-import type { ServerFrame } from '../../../../src/shared/api/wire';
+import type { BootAnswer, ServerFrame } from '../../../../src/shared/api/wire';
+import { DEFAULT_SORT, QUEUE_PAGE_SIZE } from '../../../../src/shared/api/queue-values';
 
 const tempDir = useTempDirs();
 const open: Array<Core | WebHost> = [];
@@ -16,8 +17,9 @@ afterEach(async () => {
 async function host(): Promise<{ core: Core; web: WebHost }> {
   const dir = tempDir();
   const renderer = join(dir, 'renderer');
-  mkdirSync(renderer);
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Отклик</title>');
+  writeFileSync(join(renderer, 'assets', 'index-Dx8fK2a1.js'), 'export {};');
   const core = await openCore({ dataDir: join(dir, 'data'), transport: 'web', demo: false, demoFeed: false });
   open.push(core);
   const web = await startWebHost({ core, rendererDir: renderer, port: 0 });
@@ -95,6 +97,55 @@ describe('the web host', () => {
       payload: { reason: 'created' },
     });
     ws.close();
+  });
+
+  it('lets the browser keep the content-named scripts, and asks it to check the page each time', async () => {
+    const { web } = await host();
+    const script = await fetch(`${web.url}assets/index-Dx8fK2a1.js`);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const page = await fetch(web.url);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('sends the answers to the first screen’s calls with the page', async () => {
+    const { web } = await host();
+    const page = await fetch(web.url);
+    expect(page.headers.get('link')).toBe('</api/boot>; rel=preload; as=fetch; crossorigin=anonymous');
+    const res = await fetch(`${web.url}api/boot`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const answers = (await res.json()) as BootAnswer[];
+    expect(answers.map((a) => a.method)).toEqual([
+      'worktime.info',
+      'app.info',
+      'session.current',
+      'queue.state.get',
+      'views.list',
+      'queue.page',
+    ]);
+    expect(answers.every((a) => a.result.ok)).toBe(true);
+    // The first page of the query the screen was left with (none stored yet: the default one).
+    expect(answers.at(-1)!.request).toEqual({
+      query: {
+        filter: expect.objectContaining({ statuses: [], mine: false }),
+        search: '',
+        sort: DEFAULT_SORT,
+      },
+      offset: 0,
+      limit: QUEUE_PAGE_SIZE,
+    });
+    // The same answers a new WebSocket connection gets.
+    const ws = await connect(web.url);
+    const info = await call(ws, 1, 'app.info', {});
+    expect(info.kind === 'reply' && info.result).toEqual(answers[1]!.result);
+    ws.close();
+  });
+
+  it('answers the first screen’s calls only to a GET from its own pages', async () => {
+    const { web } = await host();
+    const other = await fetch(`${web.url}api/boot`, { headers: { origin: 'http://evil.example' } });
+    expect(other.status).toBe(403);
+    expect((await fetch(`${web.url}api/boot`, { method: 'POST' })).status).toBe(403);
   });
 
   it('refuses a WebSocket from another origin', async () => {

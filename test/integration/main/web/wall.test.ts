@@ -73,10 +73,13 @@ describe('the web host on the LAN (the wall screen)', () => {
     expect((await fetch(`${web.url}wall`)).status).toBe(401);
     expect((await fetch(`${web.url}wall?token=wrong-token-wrong-token`)).status).toBe(401);
     const cookie = await cookieOf(web.url);
-    expect(await (await fetch(`${web.url}wall`, { headers: { cookie } })).text()).toContain('Отклик');
+    const wall = await fetch(`${web.url}wall`, { headers: { cookie } });
+    expect(await wall.text()).toContain('Отклик');
+    // The operator's first answers are not the wall's to preload.
+    expect(wall.headers.get('link')).toBeNull();
     expect((await fetch(`${web.url}assets/app.js`)).status).toBe(401);
     expect((await fetch(`${web.url}assets/app.js`, { headers: { cookie } })).status).toBe(200);
-    for (const path of ['', 'index.html', 'settings', 'api']) {
+    for (const path of ['', 'index.html', 'settings', 'api', 'api/boot']) {
       expect((await fetch(`${web.url}${path}`, { headers: { cookie } })).status).toBe(404);
     }
   });
