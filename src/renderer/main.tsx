@@ -1,3 +1,5 @@
+// First: the requests of the first screen go out before the rest of the app's code runs.
+import './app/boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,23 +1,27 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import type { AppInfo } from '../../shared/api/contract';
+import { lazy, Suspense, useEffect } from 'react';
 import { api } from '../api/client';
-import { installWorkTime } from '../clock/time-left';
 import { useQueue } from '../queue/useQueue';
 import { QueueView } from '../queue/QueueView';
 import { QueueCounters } from '../queue/QueueCounters';
-import { SettingsView } from '../settings/SettingsView';
 import { ReportReminder } from '../reports/ReportReminder';
-import { IncidentView } from '../incident/IncidentView';
 import { SessionBar } from '../session/SessionBar';
 import { SignIn } from '../session/SignIn';
-import { session, useSession } from '../session/session-store';
+import { useSession } from '../session/session-store';
+import { loadAppInfo, useAppInfo } from './app-info';
 import { hrefOf, useRoute, useRouteParam } from './route';
 import { NotificationCentre } from '../notifications/NotificationCentre';
 import { SyncIndicator } from '../sync/SyncIndicator';
 
-// The reports screen brings its charting library: loaded when first opened, not on start-up.
+// The app starts on the queue: the other screens are loaded when first opened (reports bring their
+// charting library, the incident card and the settings the workflow's and the profiles' schemas).
 const ReportsView = lazy(() => import('../reports/ReportsView').then((m) => ({ default: m.ReportsView })));
 const WallView = lazy(() => import('../wall/WallView').then((m) => ({ default: m.WallView })));
+const IncidentView = lazy(() =>
+  import('../incident/IncidentView').then((m) => ({ default: m.IncidentView })),
+);
+const SettingsView = lazy(() =>
+  import('../settings/SettingsView').then((m) => ({ default: m.SettingsView })),
+);
 
 /** The wall screen stands alone: no header, nothing to click. */
 export function App() {
@@ -31,27 +35,13 @@ export function App() {
 }
 
 function OperatorApp() {
-  const [info, setInfo] = useState<AppInfo | null>(null);
+  // Asked before the first render (main.tsx: startApp); here kept current.
+  const info = useAppInfo();
   const queue = useQueue();
   const route = useRoute();
   const incidentId = useRouteParam();
   const signedIn = useSession();
-  useEffect(() => {
-    void session.load();
-  }, []);
-  useEffect(() => {
-    // The working calendar comes first: every timer bar counts with it.
-    const load = () =>
-      Promise.all([api.call('app.info', {}), api.call('worktime.info', {})]).then(
-        ([appInfo, workTime]) => {
-          installWorkTime(workTime);
-          setInfo(appInfo);
-        },
-        () => setInfo(null),
-      );
-    void load();
-    return api.on('worktime.changed', () => void load());
-  }, []);
+  useEffect(() => api.on('worktime.changed', () => void loadAppInfo()), []);
 
   const ready = queue.kind === 'ready' && info !== null && signedIn !== null;
   const needsSignIn = signedIn !== null && signedIn.user === null;
@@ -86,17 +76,28 @@ function OperatorApp() {
           </Suspense>
         )}
         {!needsSignIn && route === 'incident' && incidentId && (
-          <IncidentView id={incidentId} timeZone={timeZone} />
+          <Suspense fallback={<p className="empty">Загрузка…</p>}>
+            <IncidentView id={incidentId} timeZone={timeZone} />
+          </Suspense>
         )}
-        {route === 'settings' && <SettingsView />}
-        {route === 'queue' && queue.kind === 'loading' && <p className="empty">Загрузка очереди…</p>}
+        {route === 'settings' && (
+          <Suspense fallback={<p className="empty">Загрузка…</p>}>
+            <SettingsView />
+          </Suspense>
+        )}
+        {route === 'queue' && queue.kind !== 'failed' && !(queue.kind === 'ready' && info) && (
+          <p className="empty">Загрузка очереди…</p>
+        )}
         {route === 'queue' && queue.kind === 'failed' && (
           <p className="error" role="alert">
             Не удалось загрузить очередь: {queue.message}. Проверьте, что приложение запущено, и обновите
             страницу.
           </p>
         )}
-        {!needsSignIn && route === 'queue' && queue.kind === 'ready' && <QueueView timeZone={timeZone} />}
+        {/* The bars count with the organisation's calendar: the rows come with it, never without. */}
+        {!needsSignIn && route === 'queue' && queue.kind === 'ready' && info && (
+          <QueueView timeZone={info.timeZone} />
+        )}
       </main>
     </div>
   );

@@ -1,13 +1,19 @@
-import { buildWorkCalendar, type WorkCalendar } from '../../shared/worktime';
-import { signedWorkingMinutes } from '../../shared/regulations';
+import { buildWorkCalendar, type WorkCalendar } from '../../shared/worktime/calendar';
+import { signedWorkingMinutes } from '../../shared/regulations/working';
 import type { WorkTimeInfo } from '../../shared/api/contract';
+import { currentTime } from './clock';
 
 let calendar: WorkCalendar | null = null;
 let warningFraction = 0.25;
 
-/** Builds the organisation's working calendar in the renderer, so bars count without asking the core. */
+/**
+ * Builds the organisation's working calendar in the renderer, so bars count without asking the core.
+ * Only the current year up front (each year is a few milliseconds of zone arithmetic at start-up); the
+ * calendar extends itself to any other year a deadline falls in.
+ */
 export function installWorkTime(info: WorkTimeInfo): void {
-  calendar = buildWorkCalendar(info.schedule, info.exceptions);
+  const year = new Date(currentTime()).getUTCFullYear();
+  calendar = buildWorkCalendar(info.schedule, info.exceptions, { fromYear: year, toYear: year });
   warningFraction = info.warningFraction;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppNotification } from '../../shared/api/queue';
 import type { AppInfo } from '../../shared/api/contract';
 import { api } from '../api/client';
@@ -26,6 +26,11 @@ function showInBrowser(title: string, body: string): void {
 export function useNotifications(transport: AppInfo['transport'] | null): NotificationsState {
   const [items, setItems] = useState<AppNotification[]>([]);
   const [unread, setUnread] = useState(0);
+  // The transport is known a moment after start: the list is asked once, not again when it is.
+  const transportRef = useRef(transport);
+  useEffect(() => {
+    transportRef.current = transport;
+  }, [transport]);
   useEffect(() => unlockSoundOnGesture(), []);
   useEffect(() => {
     let alive = true;
@@ -43,13 +48,13 @@ export function useNotifications(transport: AppInfo['transport'] | null): Notifi
         setUnread((n) => n + notifications.length);
       }
       if (alert?.sound) playAlertSound();
-      if (alert && transport === 'web') showInBrowser(alert.title, alert.body);
+      if (alert && transportRef.current === 'web') showInBrowser(alert.title, alert.body);
     });
     return () => {
       alive = false;
       off();
     };
-  }, [transport]);
+  }, []);
   return {
     items,
     unread,

@@ -1,19 +1,21 @@
-import {
+import type {
+  QueueCounters,
+  QueueFilter,
+  QueueQueryInput,
+  QueueRow,
+  QueueSort,
+  QueueColumnId,
   QueueUiState,
-  type QueueCounters,
-  type QueueFilter,
-  type QueueQueryInput,
-  type QueueRow,
-  type QueueSort,
-  type QueueColumnId,
-  type SavedView,
+  SavedView,
 } from '../../shared/api/queue';
+import { QUEUE_PAGE_SIZE } from '../../shared/api/queue-values';
 import { api, ApiCallError } from '../api/client';
 import { syncClock } from '../clock/clock';
 import { DEFAULT_UI, EMPTY_FILTER, normaliseColumns, viewStateOf } from './filters';
+import { uiStateOf } from './values';
 
-/** Rows per request: two screens, so scrolling asks rarely and each answer is small. */
-export const PAGE_SIZE = 50;
+/** Rows per request (the web host's first page, sent with the app's page, has as many). */
+export const PAGE_SIZE = QUEUE_PAGE_SIZE;
 /** A copy of the stored state, so that the first page is asked at once; the database's copy wins. */
 const CACHE_KEY = 'otklik.queue.ui';
 /** Overdue and «within an hour» move with time: the counters are asked again this often. */
@@ -101,14 +103,15 @@ export class QueueStore {
     this.stopFns.push(() => window.removeEventListener('pagehide', flush));
     const cached = readCache();
     if (cached) this.set({ ui: cached });
-    const first = this.reload();
+    // The first page at once, with the state this window stored, and the core's copy of the state; the
+    // counters once the rows are in (see `reload`).
+    const epoch = this.newQuery();
+    const rows = this.loadFirstPage(epoch);
+    const state = Promise.all([api.call('queue.state.get', {}), api.call('views.list', {})]);
+    const counted = rows.then(() => this.loadCounters(epoch));
     try {
-      const [stored, views] = await Promise.all([
-        api.call('queue.state.get', {}),
-        api.call('views.list', {}),
-      ]);
-      const parsed = QueueUiState.parse(stored);
-      const ui = { ...parsed, columns: normaliseColumns(parsed.columns) };
+      const [stored, views] = await state;
+      const ui = { ...stored, columns: normaliseColumns(stored.columns) };
       const sameQuery = JSON.stringify(viewStateOf(ui)) === JSON.stringify(viewStateOf(this.snapshot.ui));
       this.set({ ui, views });
       writeCache(ui);
@@ -116,7 +119,7 @@ export class QueueStore {
     } catch {
       // A state that cannot be read is not worth an empty screen: go on with what there is.
     }
-    await first;
+    await Promise.all([rows, counted]);
   }
 
   private set(patch: Partial<QueueSnapshot>): void {
@@ -135,16 +138,26 @@ export class QueueStore {
     return Array.from({ length: last - first + 1 }, (_, i) => first + i);
   }
 
-  /** A new query: the first page and the counters; the old rows stay until they arrive. */
-  private async reload(): Promise<void> {
-    const epoch = ++this.epoch;
+  /** A new query: answers to the previous one are dropped from now on. */
+  private newQuery(): number {
     this.requested.clear();
-    const query = this.query();
+    return ++this.epoch;
+  }
+
+  /**
+   * A new query: the first page, then the counters; the old rows stay until the page arrives. Counting
+   * the whole queue per filter takes the core longer than a page, and asked together the page would
+   * wait for it (the core answers one at a time): the rows come first.
+   */
+  private async reload(): Promise<void> {
+    const epoch = this.newQuery();
+    await this.loadFirstPage(epoch);
+    await this.loadCounters(epoch);
+  }
+
+  private async loadFirstPage(epoch: number): Promise<void> {
     try {
-      const [page, counters] = await Promise.all([
-        api.call('queue.page', { query, offset: 0, limit: PAGE_SIZE }),
-        api.call('queue.counters', { query }),
-      ]);
+      const page = await api.call('queue.page', { query: this.query(), offset: 0, limit: PAGE_SIZE });
       if (epoch !== this.epoch) return;
       syncClock(page.now);
       this.pages = new Map([[0, page.items]]);
@@ -153,12 +166,20 @@ export class QueueStore {
         status: 'ready',
         message: null,
         total: page.total,
-        counters,
         rowsVersion: this.snapshot.rowsVersion + 1,
         queryVersion: this.snapshot.queryVersion + 1,
       });
     } catch (e) {
       if (epoch === this.epoch) this.set({ status: 'failed', message: messageOf(e) });
+    }
+  }
+
+  private async loadCounters(epoch: number): Promise<void> {
+    try {
+      const counters = await api.call('queue.counters', { query: this.query() });
+      if (epoch === this.epoch) this.set({ counters });
+    } catch {
+      // The counters are asked again on the next change and every half-minute.
     }
   }
 
@@ -315,8 +336,8 @@ export class QueueStore {
 
 function readCache(): QueueUiState | null {
   try {
-    const parsed = QueueUiState.safeParse(JSON.parse(localStorage.getItem(CACHE_KEY) ?? 'null'));
-    return parsed.success ? { ...parsed.data, columns: normaliseColumns(parsed.data.columns) } : null;
+    const ui = uiStateOf(JSON.parse(localStorage.getItem(CACHE_KEY) ?? 'null'));
+    return ui ? { ...ui, columns: normaliseColumns(ui.columns) } : null;
   } catch {
     return null;
   }
