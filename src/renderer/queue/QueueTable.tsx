@@ -1,7 +1,8 @@
-import { memo, useEffect, useMemo, useRef, type Ref } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type Row, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { QUEUE_COLUMNS, type QueueRow, type QueueSort } from '../../shared/api/queue';
+import type { QueueRow, QueueSort } from '../../shared/api/queue';
+import { QUEUE_COLUMNS } from '../../shared/api/queue-values';
 import { metaOf, queueColumns, type QueueTableMeta } from './columns';
 import type { QueueSnapshot, QueueStore } from './store';
 
@@ -129,6 +130,8 @@ const QueueHead = memo(function QueueHead({ table, sort, onSort }: HeadProps) {
  */
 export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort, handle, tableRef }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The first frame draws the rows on screen and no more; the overscan follows in the next one.
+  const [overscan, setOverscan] = useState(0);
   const columns = useMemo(() => queueColumns(timeZone), [timeZone]);
   const columnsKey = snapshot.ui.columns.join(',');
   const columnVisibility = useMemo(
@@ -139,9 +142,10 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
     count: snapshot.total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    // Rows in the very first render, before the scroll box is measured: the first paint shows them.
-    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    overscan,
+    // No rows until the scroll box is measured: that happens in the same commit, before the first paint
+    // (which shows the rows), and a guess at its height would draw rows only to take them away again.
+    initialRect: { width: window.innerWidth, height: 0 },
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -199,7 +203,10 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
 
   const hasRows = data.length > 0;
   useEffect(() => {
-    if (hasRows) markFirstRows();
+    if (!hasRows) return;
+    markFirstRows();
+    // After the frame that shows the first rows (and after the mark taken then).
+    requestAnimationFrame(() => setTimeout(() => setOverscan(OVERSCAN), 0));
   }, [hasRows]);
   const sort = snapshot.ui.sort;
   // The row is as wide as its columns: the message takes what is left, and the table scrolls sideways if need be.
