@@ -149,6 +149,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     now,
     logger,
     background: options.transport !== 'cli',
+    filesDir: dataDir.root,
   });
 
   const handlers: Handlers = {

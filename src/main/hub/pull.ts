@@ -1,5 +1,6 @@
 import { opFromRow, type OpColumns } from '../db/outbox';
-import type { AuditEventWire } from '../../shared/sync/payloads';
+import type { AttachmentPayload, AuditEventWire } from '../../shared/sync/payloads';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/op';
 import type { PulledOp, PullResponse, ReplicaBundle, SnapshotResponse } from '../../shared/sync/wire';
 import type { WorkflowEvent } from '../../shared/workflow';
 import { inChunks, type Caller, type HubContext } from './context';
@@ -42,6 +43,29 @@ function requireWorkstation(caller: Caller): void {
     throw new HubError('forbidden', 'Этот токен не предназначен для синхронизации');
 }
 
+/** The attachments' records of these incidents, from their `attachment.add` ops, in order. */
+async function loadAttachments(
+  db: HubConn,
+  ids: readonly string[],
+): Promise<Map<string, AttachmentPayload[]>> {
+  const rows = await inChunks(ids, 500, (chunk) =>
+    db
+      .selectFrom('hub_ops')
+      .select(['entity_id', 'payload'])
+      .where('kind', '=', 'attachment.add')
+      .where('entity_id', 'in', chunk)
+      .orderBy('seq')
+      .execute(),
+  );
+  const out = new Map<string, AttachmentPayload[]>();
+  for (const r of rows) {
+    const list = out.get(r.entity_id) ?? [];
+    list.push(JSON.parse(r.payload) as AttachmentPayload);
+    out.set(r.entity_id, list);
+  }
+  return out;
+}
+
 /** Incidents in full with their events and audit trail. */
 async function loadBundles(db: HubConn, ids: readonly string[]): Promise<ReplicaBundle[]> {
   if (ids.length === 0) return [];
@@ -58,6 +82,7 @@ async function loadBundles(db: HubConn, ids: readonly string[]): Promise<Replica
     ),
     loadAuditTrail(db, [...replicas.keys()]),
   ]);
+  const attachments = await loadAttachments(db, [...replicas.keys()]);
   const eventsOf = new Map<string, WorkflowEvent[]>();
   for (const e of events) {
     const list = eventsOf.get(e.incident_id) ?? [];
@@ -68,6 +93,7 @@ async function loadBundles(db: HubConn, ids: readonly string[]): Promise<Replica
     replica: s.replica,
     events: eventsOf.get(id) ?? [],
     audit: (audit.get(id) ?? []).map((a) => a.event),
+    attachments: attachments.get(id) ?? [],
   }));
 }
 
@@ -82,6 +108,7 @@ export async function pullPage(
   after: number,
   limit: number,
   dirVersion: number,
+  protocol = SYNC_SCHEMA_VERSION,
 ): Promise<PullPage> {
   requireWorkstation(caller);
   const take = Math.max(1, Math.min(limit, MAX_PULL));
@@ -128,7 +155,8 @@ export async function pullPage(
     const more = rows.length === take;
     const cursor = more ? rows[rows.length - 1]!.seq : head;
     return {
-      rows,
+      // A client of protocol 1 does not know attachments: it is served the rest, and its cursor moves on.
+      rows: protocol >= 2 ? rows : rows.filter((r) => r.kind !== 'attachment.add'),
       bundles: await loadBundles(trx, entered),
       cursor: Math.max(cursor, after),
       more,

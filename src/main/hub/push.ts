@@ -1,6 +1,7 @@
 import { canonicalOpText } from '../../shared/sync/canonical';
 import { HlcError, formatHlc, parseHlc, tick, type Hlc } from '../../shared/sync/hlc';
 import {
+  AttachmentPayload,
   AuditEventWire,
   IncidentCreatePayload,
   IncidentUpdatePayload,
@@ -24,6 +25,7 @@ import {
 } from '../../shared/workflow';
 import { insertMany } from '../db/bulk';
 import { verifySignature } from './auth';
+import { blobsPresent } from './blobs';
 import { inChunks, type Caller, type HubContext } from './context';
 import type { HubDialect } from './db/migrations';
 import { loadDirectory } from './directory';
@@ -177,6 +179,13 @@ async function acceptBatch(
     trx,
     fresh.flatMap((i) => (i.sessionId ? [i.sessionId] : [])),
   );
+  const blobs = await blobsPresent(
+    trx,
+    fresh.flatMap((i) => {
+      const sha = (i.op.payload as { sha256?: unknown } | null)?.sha256;
+      return i.op.kind === 'attachment.add' && typeof sha === 'string' ? [sha] : [];
+    }),
+  );
 
   let head = counter.head;
   let hubClock: Hlc = counter.hlc ? parseHlc(counter.hlc) : { millis: 0, counter: 0, node: 'hub' };
@@ -208,7 +217,16 @@ async function acceptBatch(
         hlc = op.hlc;
       }
       const stored = op.entity === 'incident' ? replicas.get(op.entityId) : undefined;
-      const { change, payload } = checkOp(ctx, caller, item, actor, stored, externalIds, directory, opTime);
+      const { change, payload } = checkOp(
+        ctx,
+        caller,
+        item,
+        actor,
+        stored,
+        { externalIds, blobs },
+        directory,
+        opTime,
+      );
       checkAudit(item, actor);
       const seq = head + 1;
       let scope: Accepted['scope'] = [];
@@ -230,6 +248,10 @@ async function acceptBatch(
         dirty.set(op.entityId, next);
         const ext = result.replica.doc.externalId;
         if (ext) externalIds.set(ext, op.entityId);
+      } else if (stored) {
+        // An op about an incident that does not change it (an attachment, an audit event) goes where the
+        // incident is.
+        scope = stored.departments.map((d) => ({ departmentId: d, entered: 0 }));
       }
       head = seq;
       accepted.push({ seq, item, hlc, payload, scope });
@@ -348,11 +370,12 @@ function checkOp(
   item: PushItem,
   actor: Actor | null,
   stored: StoredReplica | undefined,
-  externalIds: ReadonlyMap<string, string>,
+  known: { externalIds: ReadonlyMap<string, string>; blobs: ReadonlySet<string> },
   directory: DepartmentDirectory | null,
   opTime: number,
 ): { change: DistributiveOmit<IncidentChange, 'hlc'> | null; payload: unknown } {
   const { op } = item;
+  const { externalIds } = known;
   switch (op.kind) {
     case 'incident.create': {
       if (op.entity !== 'incident') refuse('invalid-op', 'Неверная сущность операции');
@@ -428,6 +451,26 @@ function checkOp(
         }
       }
       return { change: null, payload: parsed.data };
+    }
+    case 'attachment.add': {
+      if (op.entity !== 'incident') refuse('invalid-op', 'Неверная сущность операции');
+      if (!actor) refuse('actor-required', 'Файл прикладывает пользователь, а не система');
+      const parsed = AttachmentPayload.safeParse(op.payload);
+      if (!parsed.success) refuse('invalid-op', 'Сведения о файле не прошли проверку');
+      const file = parsed.data;
+      if (file.incidentId !== op.entityId) refuse('wrong-incident', 'Файл относится к другому сообщению');
+      if (file.createdBy !== actor.userId)
+        refuse('forged-actor', 'Файл приложен от имени другого пользователя');
+      if (!stored) refuse('unknown-incident', 'Сообщение не найдено на хабе');
+      if (!inCallerScope(caller, stored.departments) || !mayTouch(actor, stored.departments)) {
+        refuse('out-of-scope', OUT_OF_SCOPE);
+      }
+      if (actor.role === 'admin' || actor.role === 'wall')
+        refuse('role-forbidden', 'Эта роль не прикладывает файлы');
+      if (!known.blobs.has(file.sha256)) {
+        refuse('file-missing', 'Содержимое файла не дошло до хаба: рабочее место отправит его снова');
+      }
+      return { change: null, payload: file };
     }
     default: {
       const kind: never = op.kind;

@@ -16,6 +16,7 @@ import { authenticate } from './caller';
 import type { Caller, HubContext } from './context';
 import { HubError } from './errors';
 import { intake } from './intake';
+import { getBlob, putBlob } from './blobs';
 import { pullPage, pullResponseText, snapshot } from './pull';
 import { checkPushProtocol, pushOps } from './push';
 import { closeSession, openSession } from './sessions';
@@ -34,6 +35,10 @@ export type HubServer = {
 };
 
 function readBody(req: IncomingMessage): Promise<string> {
+  return readBytes(req).then((b) => b.toString('utf8'));
+}
+
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -46,7 +51,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -189,12 +194,29 @@ export async function startHubServer(
       if (![after, limit, dir, wait].every((n) => Number.isInteger(n) && n >= 0)) {
         throw new HubError('bad_request', 'after, limit, dir и wait — целые неотрицательные числа');
       }
-      let page = await pullPage(ctx, caller, after, limit, dir);
+      let page = await pullPage(ctx, caller, after, limit, dir, protocol);
       if (wait > 0 && page.rows.length === 0 && page.head <= after && !closing) {
         await waiters.wait(wait);
-        page = await pullPage(ctx, caller, after, limit, dir);
+        page = await pullPage(ctx, caller, after, limit, dir, protocol);
       }
       sendText(res, 200, pullResponseText(page));
+      return { status: 200, caller };
+    }
+    if (path.startsWith(`${PATHS.blobs}/`) && (req.method === 'PUT' || req.method === 'GET')) {
+      const sha256 = path.slice(PATHS.blobs.length + 1);
+      if (req.method === 'PUT') {
+        await putBlob(ctx, caller, sha256, await readBytes(req));
+        send(res, 200, { ok: true });
+      } else {
+        const bytes = await getBlob(ctx, caller, sha256);
+        res.writeHead(200, {
+          'Content-Type': 'application/octet-stream',
+          'Content-Length': bytes.length,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end(bytes);
+      }
       return { status: 200, caller };
     }
     if (path === PATHS.snapshot && req.method === 'GET') {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { stableStringify } from '../../shared/sync/canonical';
 import { clocksFromText, clocksToText } from '../../shared/sync/clocks-text';
 import {
+  AttachmentPayload,
   AuditEventWire,
   IncidentCreatePayload,
   IncidentUpdatePayload,
@@ -119,6 +120,7 @@ export function changeOf(op: Pick<Op, 'kind' | 'payload' | 'hlc'>): IncidentChan
       return p.success ? { kind: 'workflow.command', hlc: op.hlc, events: p.data.events } : null;
     }
     case 'audit.append':
+    case 'attachment.add':
       return null;
     default: {
       const kind: never = op.kind;
@@ -176,6 +178,7 @@ export async function applyPull(
     confirmedEvents.set(id, list);
   };
   const audits: AuditEventWire[] = [];
+  const files: AttachmentPayload[] = [];
   const dirty = new Map<string, Shadow>();
   let maxHlc = '';
 
@@ -189,6 +192,7 @@ export async function applyPull(
     if (merged.workflow === b.replica.workflow)
       addEvents(id, current?.replica.workflow?.version ?? 0, b.events);
     audits.push(...b.audit);
+    files.push(...b.attachments);
   }
 
   const own: { opId: string; seq: number }[] = [];
@@ -200,6 +204,11 @@ export async function applyPull(
     if (op.kind === 'audit.append') {
       const a = AuditEventWire.safeParse(op.payload);
       if (a.success) audits.push(a.data);
+      continue;
+    }
+    if (op.kind === 'attachment.add') {
+      const f = AttachmentPayload.safeParse(op.payload);
+      if (f.success) files.push(f.data);
       continue;
     }
     if (op.entity !== 'incident') continue;
@@ -224,6 +233,7 @@ export async function applyPull(
   await writeCursor(trx, batch.cursor);
   await rebase(trx, [...touched], batch.cursor, { shadows, baseVersion, confirmedEvents, now });
   await insertAudits(trx, audits);
+  await insertAttachments(trx, files);
   if (maxHlc) await identity.observe(asConn(trx), maxHlc);
   return {
     touched: [...touched],
@@ -489,6 +499,32 @@ async function insertAudits(trx: SyncConn, audits: readonly AuditEventWire[]): P
       // As `appendAuditEvent` stores them, so every replica holds the same text.
       JSON.stringify(a.before ?? null),
       JSON.stringify(a.after ?? null),
+    ]),
+  );
+}
+
+/** Attachments' records, once each (the echo of this workstation's own is already here). */
+async function insertAttachments(trx: SyncConn, files: readonly AttachmentPayload[]): Promise<void> {
+  await insertMany(
+    trx,
+    9,
+    // column2 is the incident: a record of an incident this workstation does not hold is not stored.
+    (
+      values,
+    ) => `INSERT INTO attachments (id, incident_id, sha256, file_name, mime, size, kind, created_at, created_by)
+     SELECT * FROM (VALUES ${values}) AS v
+     WHERE EXISTS (SELECT 1 FROM incidents WHERE id = v.column2)
+     ON CONFLICT (id) DO NOTHING`,
+    files.map((f) => [
+      f.id,
+      f.incidentId,
+      f.sha256,
+      f.fileName,
+      f.mime,
+      f.size,
+      f.kind,
+      f.createdAt,
+      f.createdBy,
     ]),
   );
 }

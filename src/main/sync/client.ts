@@ -1,4 +1,10 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/op';
+import { AttachmentPayload } from '../../shared/sync/payloads';
+import type { PushItem } from '../../shared/sync/wire';
+import { attachmentFile, writeAttachmentBytes } from '../core/attachments';
 import type { Db } from '../db/open';
 import type { Identity } from '../core/identity';
 import { applyPull, rebase } from './apply';
@@ -17,6 +23,12 @@ export type SyncClientOptions = {
   fetch?: typeof fetch;
   pushBatch?: number;
   pullBatch?: number;
+  /**
+   * The data folder whose `attachments/` holds the files: attached files are sent to the hub before their
+   * records, and files attached elsewhere are fetched after a pull. Without it files are neither sent (the
+   * hub then refuses their records, and the author sees the conflict) nor fetched.
+   */
+  filesDir?: string;
   /** Told which incidents changed here after each applied pull or rollback (to refresh the UI). */
   onApplied?: (incidentIds: string[]) => void;
 };
@@ -42,6 +54,7 @@ export class SyncClient {
   private readonly db: SyncConn;
   private readonly now: () => number;
   private running: Promise<RoundResult> | null = null;
+  private readonly checkedFiles = new Set<string>();
   private again = false;
 
   constructor(private readonly options: SyncClientOptions) {
@@ -84,6 +97,7 @@ export class SyncClient {
     }
     const pushed = await this.pushAll();
     const pulled = await this.pullAll();
+    await this.fetchFiles();
     await writeLastSyncAt(this.db, this.now());
     return { ...pushed, pulled, bootstrapped, cursor: (await readCursor(this.db)) ?? 0 };
   }
@@ -118,6 +132,7 @@ export class SyncClient {
       const outgoing = await collectOutgoing(this.db, this.options.pushBatch ?? 2000, this.now());
       waitingForUser = outgoing.waitingFor;
       if (outgoing.items.length === 0) break;
+      await this.sendFiles(outgoing.items);
       const response = await this.http.push(outgoing.items);
       const rollback = await this.options.db.transaction().execute(async (trx) => {
         const t = trx as unknown as SyncConn;
@@ -162,6 +177,50 @@ export class SyncClient {
       if (!response.more) break;
     }
     return pulled;
+  }
+
+  /** Sends the bytes of the files these ops attach (a file missing here is left for the hub to refuse). */
+  private async sendFiles(items: readonly PushItem[]): Promise<void> {
+    const root = this.options.filesDir;
+    if (!root) return;
+    const sent = new Set<string>();
+    for (const item of items) {
+      if (item.op.kind !== 'attachment.add') continue;
+      const file = AttachmentPayload.safeParse(item.op.payload);
+      if (!file.success || sent.has(file.data.sha256)) continue;
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(attachmentFile(root, file.data.sha256, file.data.fileName));
+      } catch {
+        continue;
+      }
+      await this.http.putBlob(file.data.sha256, bytes);
+      sent.add(file.data.sha256);
+    }
+  }
+
+  /**
+   * Fetches the files of attachments made on other workstations. Each is checked once per run of the app
+   * (a file the hub does not hold, made before files were synced, is not asked for again until a restart).
+   */
+  async fetchFiles(): Promise<number> {
+    const root = this.options.filesDir;
+    if (!root) return 0;
+    const rows = await this.db.selectFrom('attachments').select(['sha256', 'file_name']).execute();
+    let fetched = 0;
+    for (const r of rows) {
+      const path = attachmentFile(root, r.sha256, r.file_name);
+      if (this.checkedFiles.has(path)) continue;
+      if (!existsSync(path)) {
+        const bytes = await this.http.getBlob(r.sha256);
+        if (bytes && createHash('sha256').update(bytes).digest('hex') === r.sha256) {
+          writeAttachmentBytes(root, r.sha256, r.file_name, bytes);
+          fetched += 1;
+        }
+      }
+      this.checkedFiles.add(path);
+    }
+    return fetched;
   }
 
   /** Opens the user's hub session (at sign-in) and keeps its secret for signing their ops. */

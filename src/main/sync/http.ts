@@ -68,12 +68,11 @@ export class HubClient {
     };
   }
 
-  private async call<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}): Promise<T> {
-    let res: Response;
+  private async send(path: string, init: RequestInit, contentType: string | null): Promise<Response> {
     try {
-      res = await this.doFetch(`${this.base}${path}`, {
+      return await this.doFetch(`${this.base}${path}`, {
         ...init,
-        headers: { ...this.headers(), ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
+        headers: { ...this.headers(), ...(contentType ? { 'Content-Type': contentType } : {}) },
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000),
       });
     } catch (e) {
@@ -82,12 +81,24 @@ export class HubClient {
         `Нет связи с хабом ${this.base}: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`,
       );
     }
+  }
+
+  private async call<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}): Promise<T> {
+    const res = await this.send(path, init, init.body ? 'application/json' : null);
     let body: unknown;
     try {
       body = await res.json();
     } catch {
       throw new SyncError(res.ok ? 'bad_response' : 'server', `Хаб ответил ${res.status} без данных`);
     }
+    this.check(res, body);
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new SyncError('bad_response', 'Хаб прислал данные, которые не удалось прочитать');
+    return parsed.data;
+  }
+
+  private check(res: Response, body: unknown): void {
     if (!res.ok) {
       const err = HubErrorBody.safeParse(body);
       const code = err.success ? err.data.error.code : 'internal';
@@ -103,10 +114,41 @@ export class HubClient {
           throw new SyncError('server', message);
       }
     }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success)
-      throw new SyncError('bad_response', 'Хаб прислал данные, которые не удалось прочитать');
-    return parsed.data;
+  }
+
+  /** Sends an attachment's bytes under their SHA-256 (idempotent). */
+  async putBlob(sha256: string, bytes: Buffer): Promise<void> {
+    const res = await this.send(
+      `${PATHS.blobs}/${sha256}`,
+      { method: 'PUT', body: new Uint8Array(bytes) },
+      'application/octet-stream',
+    );
+    let body: unknown = null;
+    try {
+      body = await res.json();
+    } catch {
+      throw new SyncError(res.ok ? 'bad_response' : 'server', `Хаб ответил ${res.status} без данных`);
+    }
+    this.check(res, body);
+  }
+
+  /** An attachment's bytes; null when the hub does not hold them. */
+  async getBlob(sha256: string): Promise<Buffer | null> {
+    const res = await this.send(`${PATHS.blobs}/${sha256}`, {}, null);
+    if (res.status === 404) {
+      await res.arrayBuffer().catch(() => undefined);
+      return null;
+    }
+    if (!res.ok) {
+      let body: unknown = null;
+      try {
+        body = await res.json();
+      } catch {
+        // no error body
+      }
+      this.check(res, body);
+    }
+    return Buffer.from(await res.arrayBuffer());
   }
 
   push(items: readonly PushItem[]): Promise<PushResponse> {

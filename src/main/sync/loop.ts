@@ -182,6 +182,7 @@ export class SyncLoop {
         this.state.syncing = false;
         this.round = null;
       }
+      if (this.stopped) return;
       this.options.onChange?.(this.current, result);
       const interval = this.options.pullIntervalMs ?? 15_000;
       if (this.state.lastError) this.schedule(Math.max(0, this.nextAllowedAt - this.now()));

@@ -19,6 +19,8 @@ export type SyncServiceOptions = {
   logger: Logger;
   /** Run the background loop (the app and the web host); a one-shot CLI command does not. */
   background: boolean;
+  /** The data folder (attachments' files). */
+  filesDir?: string;
 };
 
 type SignIn = Handlers['session.signIn'];
@@ -29,6 +31,8 @@ type SignIn = Handlers['session.signIn'];
  */
 export class SyncService {
   private client: SyncClient | null = null;
+  /** What runs after each round (sessions, the status event): awaited before the database closes. */
+  private afterRounds: Promise<void> = Promise.resolve();
   private loop: SyncLoop | null = null;
   private config: HubConfig | null = null;
   /** Credentials of people who signed in while the hub was unreachable: memory only, until a session opens. */
@@ -56,6 +60,7 @@ export class SyncService {
       identity,
       hub: config,
       now,
+      filesDir: this.options.filesDir,
       onApplied: (ids) => {
         this.suppressKick = true;
         try {
@@ -70,7 +75,11 @@ export class SyncService {
       client: this.client,
       now,
       pendingCount: () => countPendingOps(db),
-      onChange: (state) => void this.afterRound(state),
+      onChange: (state) => {
+        this.afterRounds = this.afterRounds
+          .then(() => this.afterRound(state))
+          .catch((e: unknown) => this.options.logger.error('sync status update failed', e));
+      },
       log: (m, d) => this.options.logger.error(m, d),
     });
     this.loop.start();
@@ -205,5 +214,6 @@ export class SyncService {
     this.unsubscribe();
     await this.loop?.stop();
     this.loop = null;
+    await this.afterRounds;
   }
 }

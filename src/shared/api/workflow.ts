@@ -52,7 +52,8 @@ export type IncidentCard = z.infer<typeof IncidentCard>;
 /** A command as the UI sends it: the core fills in the actor from the connection's session. */
 export const CommandRequest = z.object({ command: z.record(z.string(), z.unknown()) }).strict();
 
-const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
+/** The largest file a person may attach; the hub keeps files up to this size too. */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 
 export const workflowMethods = {
   'incidents.card': { request: z.object({ id: z.string().min(1) }).strict(), response: IncidentCard },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Incident } from '../domain/incident';
+import { Attachment, MAX_ATTACHMENT_BYTES } from '../api/workflow';
 import { CommandSchema, WorkflowEventSchema } from '../workflow';
 
 /** An incident as replicated: everything but the joined department name. */
@@ -74,3 +75,16 @@ export const WorkflowCommandPayload = z.strictObject({
   events: z.array(WorkflowEventSchema).default([]),
 });
 export type WorkflowCommandPayload = z.infer<typeof WorkflowCommandPayload>;
+
+/** An `attachment.add` op: the file's record (its bytes travel separately, by hash). */
+export const AttachmentPayload = Attachment.extend({
+  id: z.string().min(1).max(200),
+  fileName: z.string().min(1).max(255),
+  mime: z.string().min(1).max(200),
+  size: z.number().int().nonnegative().max(MAX_ATTACHMENT_BYTES),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  createdAt: z.number().int().nonnegative(),
+  incidentId: z.string().min(1).max(200),
+  createdBy: z.string().min(1).max(200),
+}).strict();
+export type AttachmentPayload = z.infer<typeof AttachmentPayload>;

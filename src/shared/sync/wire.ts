@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Department } from '../domain/incident';
 import { IncidentWorkflowStateSchema, RoleSchema, WorkflowEventSchema } from '../workflow';
 import { Op } from './op';
-import { AuditEventWire, IncidentDoc } from './payloads';
+import { AttachmentPayload, AuditEventWire, IncidentDoc } from './payloads';
 
 /**
  * The hub protocol (docs/sync.md): JSON over HTTP, plus a WebSocket that pokes clients to pull.
@@ -19,6 +19,8 @@ export const PATHS = {
   sessions: '/v1/sessions',
   intake: '/v1/intake',
   poke: '/v1/poke',
+  /** `PUT`/`GET /v1/blobs/<sha256>`: an attachment's bytes (protocol 2). */
+  blobs: '/v1/blobs',
 } as const;
 
 /** One op pushed by a workstation, with its audit event and the signature of the user's session. */
@@ -77,6 +79,8 @@ export const ReplicaBundle = z.object({
   replica: ReplicaWire,
   events: z.array(WorkflowEventSchema),
   audit: z.array(AuditEventWire),
+  /** Its attachments' records (protocol 2; older hubs send none). */
+  attachments: z.array(AttachmentPayload).default([]),
 });
 export type ReplicaBundle = z.infer<typeof ReplicaBundle>;
 

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseHlc, formatHlc } from '../../../src/shared/sync/hlc';
 import { addDepartment, addUser, addWorkstation, revokeWorkstation } from '../../../src/main/hub/admin';
@@ -110,6 +111,103 @@ describe.each(backends)('hub on %s', (backend) => {
     expect(parsed.ops.map((o) => (o.op.payload as { text: string }).text)[0]).toBe(
       'Кавычки " и \\ обратная черта, перевод\nстроки',
     );
+  });
+
+  it('keeps a file’s bytes by hash, takes its record only after them, and serves it where the incident goes', async () => {
+    const hub = await start(backend);
+    await people(hub);
+    const c = await client(hub, 'a');
+    const incident = c.create({ departmentId: 'parks', status: 'routed' });
+    await c.push([incident]);
+    const s = await session(c, 'pe', 'password3');
+    const bytes = Buffer.from('Акт выполненных работ № 14');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const blob = (method: string, hash: string, body?: Buffer) =>
+      fetch(`${hub.url}/v1/blobs/${hash}`, {
+        method,
+        headers: {
+          Authorization: `Bearer ${c.token}`,
+          'x-otklik-protocol': '2',
+          'x-otklik-device': c.deviceId,
+        },
+        body: body ? new Uint8Array(body) : undefined,
+      });
+    const file = {
+      id: randomUUID(),
+      incidentId: incident.op.entityId,
+      sha256,
+      fileName: 'акт.pdf',
+      mime: 'application/pdf',
+      size: bytes.length,
+      kind: 'act',
+      createdAt: Date.now(),
+      createdBy: s.user.id,
+    };
+    const attach = () =>
+      c.signed(
+        {
+          kind: 'attachment.add',
+          entity: 'incident',
+          entityId: incident.op.entityId,
+          userId: s.user.id,
+          payload: file,
+          schemaVersion: 2,
+        },
+        s,
+      );
+    const early = await c.push([attach()], 2);
+    expect(early.body.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'file-missing' } });
+    expect((await blob('GET', sha256)).status).toBe(404);
+    expect((await blob('PUT', sha256, Buffer.from('другие байты'))).status).toBe(400);
+    expect((await blob('PUT', sha256, bytes)).status).toBe(200);
+    expect((await blob('PUT', sha256, bytes)).status).toBe(200);
+    expect((await c.push([attach()], 2)).body.results[0].status).toBe('accepted');
+    expect(Buffer.from(await (await blob('GET', sha256)).arrayBuffer())).toEqual(bytes);
+    expect((await new RawClient(hub.url, 'otkw_forged').request('GET', `/v1/blobs/${sha256}`)).status).toBe(
+      401,
+    );
+
+    // A version-2 workstation gets the record; a version-1 one is served the rest and passes it by.
+    const v2 = await c.request('GET', '/v1/pull?after=0', undefined, 2);
+    expect(v2.body.ops.map((o: { op: { kind: string } }) => o.op.kind)).toEqual([
+      'incident.create',
+      'attachment.add',
+    ]);
+    const v1 = await c.pull(0);
+    expect(v1.body.ops.map((o: { op: { kind: string } }) => o.op.kind)).toEqual(['incident.create']);
+    expect(v1.body.cursor).toBe(v2.body.cursor);
+    // The incident's department gets it, in pulls and in snapshots; another department nothing.
+    const parks = await client(hub, 'parks-desk', ['parks']);
+    expect((await parks.request('GET', '/v1/pull?after=0', undefined, 2)).body.ops).toHaveLength(2);
+    expect((await parks.request('GET', '/v1/snapshot', undefined, 2)).body.bundles[0].attachments).toEqual([
+      file,
+    ]);
+    const roads = await client(hub, 'roads-desk', ['roads']);
+    expect((await roads.request('GET', '/v1/pull?after=0', undefined, 2)).body.ops).toHaveLength(0);
+    // An executor of another department may not attach files to it.
+    const other = await client(hub, 'roads-desk-2', ['parks']);
+    await addUser(hub.context.db, {
+      login: 're',
+      role: 'executor',
+      departmentId: 'roads',
+      password: 'password9',
+    });
+    const re = await session(other, 're', 'password9');
+    const foreign = other.signed(
+      {
+        kind: 'attachment.add',
+        entity: 'incident',
+        entityId: incident.op.entityId,
+        userId: re.user.id,
+        payload: { ...file, id: randomUUID(), createdBy: re.user.id },
+        schemaVersion: 2,
+      },
+      re,
+    );
+    expect((await other.push([foreign], 2)).body.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: { code: 'out-of-scope' },
+    });
   });
 
   it('refuses an unknown token, a revoked one, and a token copied to another device', async () => {

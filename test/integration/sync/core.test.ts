@@ -1,7 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../src/shared/api/sync';
 import { openCore, type Core } from '../../../src/main/core/core';
 import { newConnection, type Connection } from '../../../src/main/core/session';
+import { attachmentFile } from '../../../src/main/core/attachments';
 import { addWorkstation } from '../../../src/main/hub/admin';
 import { startHub, type Hub } from '../../../src/main/hub/hub';
 import { silentLogger } from '../../../src/main/hub/log';
@@ -151,4 +153,69 @@ describe('sync in the workstation core', () => {
     expect(after.conflicts).toBe(0);
     expect((await status(a)).connection).toBe('online');
   }, 120_000);
+
+  it('takes a file attached on one workstation to the other: its record and its bytes', async () => {
+    const hubDir = tempDir();
+    cleanups.push(() => hubDir.remove());
+    const hub = await hubAt(hubDir.path);
+    cleanups.push(() => hub.close());
+    await seedDirectory(hub);
+    const a = await workstation();
+    const b = await workstation();
+    for (const [core, name] of [
+      [a, 'a'],
+      [b, 'b'],
+    ] as const) {
+      const { token } = await addWorkstation(hub.context.db, name);
+      await call(core, 'sync.join', { hubUrl: hub.url, token });
+      await until(
+        async () =>
+          (await core.dispatch('session.signIn', { login: 'op1', password: 'password1' }, newConnection()))
+            .ok,
+      );
+    }
+    const opA = await signIn(a, 'op1', 'password1');
+    const incident = await call<{ id: string }>(a, 'incidents.create', makeNewIncident(), opA);
+    const bytes = Buffer.from('Акт осмотра: плафон заменён, освещение работает');
+    const attached = await call<{ id: string; sha256: string; fileName: string }>(
+      a,
+      'attachments.add',
+      {
+        incidentId: incident.id,
+        fileName: 'акт-осмотра.pdf',
+        mime: 'application/pdf',
+        kind: 'act',
+        dataBase64: bytes.toString('base64'),
+      },
+      opA,
+    );
+    const opB = await signIn(b, 'op1', 'password1');
+    await until(async () => {
+      const r = await b.dispatch('incidents.card', { id: incident.id }, opB);
+      return r.ok && (r.value as { attachments: unknown[] }).attachments.length === 1;
+    }, 30_000);
+    const card = await call<{
+      attachments: { id: string; fileName: string; kind: string; sha256: string }[];
+    }>(b, 'incidents.card', { id: incident.id }, opB);
+    expect(card.attachments).toEqual([
+      expect.objectContaining({
+        id: attached.id,
+        fileName: 'акт-осмотра.pdf',
+        kind: 'act',
+        sha256: attached.sha256,
+      }),
+    ]);
+    const file = attachmentFile(b.dataDir.root, attached.sha256, attached.fileName);
+    await until(() => existsSync(file), 30_000);
+    expect(readFileSync(file)).toEqual(bytes);
+    // The audit trail says who attached it, on both.
+    const audit = await b.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('incident_id', '=', incident.id)
+      .where('action', '=', 'attachment.add')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect((await status(a)).pending).toBe(0);
+  }, 60_000);
 });

@@ -46,7 +46,13 @@ export function registerSync(program: Command): void {
           await writeHubConfig(db, config);
         }
         if (!config) throw new CliFailure('Рабочее место не подключено к хабу: укажите --hub и --token', 2);
-        const client = new SyncClient({ db: core.db, identity: core.identity, hub: config, now: core.now });
+        const client = new SyncClient({
+          db: core.db,
+          identity: core.identity,
+          hub: config,
+          now: core.now,
+          filesDir: core.dataDir.root,
+        });
         if (opts.login) {
           const password = opts.password ?? (await readStdin()).trim();
           await client.openSession(opts.login, password).catch(failure);

@@ -5,14 +5,15 @@ import { allowedCommands, CommandSchema, toClockEvents } from '../../../shared/w
 import { findIncidentById } from '../../db/incidents';
 import { listWorkflowEvents, readWorkflowState } from '../../db/workflow';
 import { listUsers, loadDirectory } from '../../db/users';
-import { appendAuditEvent, listAuditEvents } from '../../db/audit';
+import { listAuditEvents } from '../../db/audit';
 import { insertAttachment, listAttachments } from '../../db/attachments';
 import { storeAttachmentFile } from '../attachments';
+import { recordChange } from '../changes';
+import type { AttachmentPayload } from '../../../shared/sync/payloads';
 import { executeCommand } from '../workflow';
 import { actorOf, type Connection } from '../session';
 import type { CoreContext, HandlersOf } from '../context';
 import type { DataDir } from '../data-dir';
-import { randomUUID } from 'node:crypto';
 
 function signedIn(connection: Connection) {
   if (!connection.user) throw new ApiFailure('forbidden', 'Войдите в систему, чтобы работать с инцидентами');
@@ -107,16 +108,13 @@ export function workflowHandlers(
       if (bytes.length === 0) throw new ApiFailure('bad_request', 'Пустой файл');
       const now = ctx.now();
       const attachment = storeAttachmentFile(dataDir.root, { ...request, bytes }, now);
+      const record: AttachmentPayload = { ...attachment, incidentId: request.incidentId, createdBy: user.id };
       await ctx.db.transaction().execute(async (trx) => {
-        await insertAttachment(trx, { ...attachment, incidentId: request.incidentId, createdBy: user.id });
-        await appendAuditEvent(trx, {
-          id: randomUUID(),
-          at: now,
-          actorId: user.id,
-          actorRole: user.role,
-          deviceId: ctx.identity.deviceId,
-          incidentId: request.incidentId,
+        await insertAttachment(trx, record);
+        // The record goes to the other workstations (the bytes are sent to the hub before it).
+        await recordChange(trx, ctx.identity, { userId: user.id, role: user.role }, now, {
           action: 'attachment.add',
+          incidentId: request.incidentId,
           before: null,
           after: {
             id: attachment.id,
@@ -124,6 +122,7 @@ export function workflowHandlers(
             sha256: attachment.sha256,
             kind: attachment.kind,
           },
+          op: { kind: 'attachment.add', entity: 'incident', entityId: request.incidentId, payload: record },
         });
       });
       ctx.events.emit('queue.changed', { reason: 'updated', ids: [request.incidentId] });

@@ -11,6 +11,7 @@ function ddl(dialect: HubDialect, text: string): string {
   const strict = dialect === 'sqlite' ? ' STRICT' : '';
   return text
     .replaceAll('INT64', dialect === 'sqlite' ? 'INTEGER' : 'BIGINT')
+    .replaceAll('BYTES', dialect === 'sqlite' ? 'BLOB' : 'BYTEA')
     .replaceAll(') TABLE_END', `)${strict}`);
 }
 
@@ -118,11 +119,26 @@ const V1 = [
   ) TABLE_END`,
 ];
 
+/** Attachments' bytes, by SHA-256 (protocol 2): in the database, so a PostgreSQL hub needs no disk of its own. */
+const V2 = [
+  `CREATE TABLE hub_blobs (
+    sha256 TEXT PRIMARY KEY,
+    bytes BYTES NOT NULL,
+    size INT64 NOT NULL,
+    created_at INT64 NOT NULL
+  ) TABLE_END`,
+];
+
 export function hubMigrations(dialect: HubDialect): Record<string, Migration> {
   return {
     '0001_hub': {
       async up(db: Kysely<unknown>) {
         for (const statement of V1) await sql.raw(ddl(dialect, statement)).execute(db);
+      },
+    },
+    '0002_blobs': {
+      async up(db: Kysely<unknown>) {
+        for (const statement of V2) await sql.raw(ddl(dialect, statement)).execute(db);
       },
     },
   };

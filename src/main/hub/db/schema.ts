@@ -11,6 +11,7 @@ export interface HubDB {
   hub_incidents: HubIncidentsTable;
   hub_audit: HubAuditTable;
   hub_events: HubEventsTable;
+  hub_blobs: HubBlobsTable;
 }
 
 /** The workflow events the hub accepted, per incident: snapshots carry them (the queue's clocks read them). */
@@ -132,4 +133,11 @@ export interface HubAuditTable {
   incident_id: string | null;
   event: string;
   seq: number;
+}
+
+export interface HubBlobsTable {
+  sha256: string;
+  bytes: Buffer;
+  size: number;
+  created_at: number;
 }
