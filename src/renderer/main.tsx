@@ -1,5 +1,5 @@
-// First: the requests of the first screen go out before the rest of the app's code runs.
-import './app/boot';
+// First: the calls of the first screen go out before the rest of the app's code runs.
+import { firstScreen } from './app/boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
@@ -7,8 +7,10 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void firstScreen.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -54,16 +54,19 @@ function fetchBootAnswers(): Promise<BootAnswers> {
  * Runs the app's start with the web host's answers to its first calls at hand: the host sends them with
  * the page (see `BOOT_PATH`), so a call `start` makes that the host answered takes that answer instead
  * of waiting for the WebSocket to open. Each answer serves one call; calls made after `start` returns
- * always ask the core. Under Electron there is no such answer (and no round trip to save).
+ * always ask the core. Under Electron there is no such answer (and no round trip to save). Settles to
+ * whether the host had answers.
  */
-export function startWithBootAnswers(start: () => void): void {
-  if (!preloadBridge()) bootAnswers = fetchBootAnswers();
+export function startWithBootAnswers(start: () => void): Promise<boolean> {
+  const answers = preloadBridge() ? null : fetchBootAnswers();
+  bootAnswers = answers;
   current(); // the connection opens now: every other call and the events need it
   try {
     start();
   } finally {
     bootAnswers = null;
   }
+  return answers ? answers.then((a) => a.size > 0) : Promise.resolve(false);
 }
 
 async function answerOf(

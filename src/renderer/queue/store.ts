@@ -38,6 +38,11 @@ export type QueueSnapshot = {
   queryVersion: number;
 };
 
+/** The same counts (the core's clock at counting aside): nothing on screen would change. */
+function sameCounters(a: QueueCounters | null, b: QueueCounters): boolean {
+  return a !== null && JSON.stringify({ ...a, now: 0 }) === JSON.stringify({ ...b, now: 0 });
+}
+
 function messageOf(e: unknown): string {
   return e instanceof ApiCallError ? e.message : 'Нет связи с ядром приложения';
 }
@@ -81,7 +86,10 @@ export class QueueStore {
     return this.pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   }
 
-  /** Loads the stored state and the first page; listens for changes. Idempotent. */
+  /**
+   * Loads the first page, the stored state and the counters; listens for changes. Idempotent. Settles
+   * when the first page is in (or could not be had); the rest follows.
+   */
   start(): Promise<void> {
     this.started ??= this.begin();
     return this.started;
@@ -94,7 +102,7 @@ export class QueueStore {
     this.started = null;
   }
 
-  private async begin(): Promise<void> {
+  private begin(): Promise<void> {
     this.stopFns.push(api.on('queue.changed', () => void this.refresh()));
     const timer = setInterval(() => void this.refreshCounters(), COUNTERS_EVERY_MS);
     this.stopFns.push(() => clearInterval(timer));
@@ -107,10 +115,18 @@ export class QueueStore {
     // counters once the rows are in (see `reload`).
     const epoch = this.newQuery();
     const rows = this.loadFirstPage(epoch);
-    const state = Promise.all([api.call('queue.state.get', {}), api.call('views.list', {})]);
-    const counted = rows.then(() => this.loadCounters(epoch));
+    void this.loadStoredState();
+    void rows.then(() => this.loadCounters(epoch));
+    return rows;
+  }
+
+  /** The core's copy of the screen's state wins over this window's: a different query loads again. */
+  private async loadStoredState(): Promise<void> {
     try {
-      const [stored, views] = await state;
+      const [stored, views] = await Promise.all([
+        api.call('queue.state.get', {}),
+        api.call('views.list', {}),
+      ]);
       const ui = { ...stored, columns: normaliseColumns(stored.columns) };
       const sameQuery = JSON.stringify(viewStateOf(ui)) === JSON.stringify(viewStateOf(this.snapshot.ui));
       this.set({ ui, views });
@@ -119,7 +135,6 @@ export class QueueStore {
     } catch {
       // A state that cannot be read is not worth an empty screen: go on with what there is.
     }
-    await Promise.all([rows, counted]);
   }
 
   private set(patch: Partial<QueueSnapshot>): void {
@@ -177,7 +192,7 @@ export class QueueStore {
   private async loadCounters(epoch: number): Promise<void> {
     try {
       const counters = await api.call('queue.counters', { query: this.query() });
-      if (epoch === this.epoch) this.set({ counters });
+      if (epoch === this.epoch && !sameCounters(this.snapshot.counters, counters)) this.set({ counters });
     } catch {
       // The counters are asked again on the next change and every half-minute.
     }
@@ -253,7 +268,8 @@ export class QueueStore {
     const epoch = this.epoch;
     try {
       const counters = await api.call('queue.counters', { query: this.query() });
-      if (epoch === this.epoch) this.set({ counters });
+      // Asked twice a minute, mostly to the same answer: the screen renders again only for a change.
+      if (epoch === this.epoch && !sameCounters(this.snapshot.counters, counters)) this.set({ counters });
     } catch {
       // The next change or tick asks again.
     }
