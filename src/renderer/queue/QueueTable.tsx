@@ -1,10 +1,10 @@
 import { memo, useEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type Row, type Table } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { QueueRow, QueueSort } from '../../shared/api/queue';
+import type { QueueColumnId, QueueRow, QueueSort } from '../../shared/api/queue';
 import { QUEUE_COLUMNS } from '../../shared/api/queue-values';
 import { metaOf, queueColumns, type QueueTableMeta } from './columns';
-import type { QueueSnapshot, QueueStore } from './store';
+import type { QueueStore } from './store';
 
 /** Every row has this height: no measuring while scrolling, and the bar, text and pause line fit. */
 export const ROW_HEIGHT = 60;
@@ -26,7 +26,13 @@ export type TableHandle = { scrollToIndex(index: number): void; visibleRows(): n
 
 type Props = {
   store: QueueStore;
-  snapshot: QueueSnapshot;
+  /** Incidents matching the query. */
+  total: number;
+  /** The store's `rowsVersion` and `queryVersion` (see QueueSnapshot). */
+  rowsVersion: number;
+  queryVersion: number;
+  columns: readonly QueueColumnId[];
+  sort: QueueSort;
   timeZone: string;
   selected: number | null;
   onOpen(index: number, row: QueueRow): void;
@@ -128,18 +134,31 @@ const QueueHead = memo(function QueueHead({ table, sort, onSort }: HeadProps) {
  * rows, so that of 10,000 incidents only the ~40 around the viewport are in the DOM. Rows come from the
  * store a page at a time; a row not fetched yet shows as loading.
  */
-export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort, handle, tableRef }: Props) {
+export const QueueTable = memo(function QueueTable({
+  store,
+  total,
+  rowsVersion,
+  queryVersion,
+  columns: shown,
+  sort,
+  timeZone,
+  selected,
+  onOpen,
+  onSort,
+  handle,
+  tableRef,
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // The first frame draws the rows on screen and no more; the overscan follows in the next one.
   const [overscan, setOverscan] = useState(0);
   const columns = useMemo(() => queueColumns(timeZone), [timeZone]);
-  const columnsKey = snapshot.ui.columns.join(',');
+  const columnsKey = shown.join(',');
   const columnVisibility = useMemo(
     () => Object.fromEntries(QUEUE_COLUMNS.map((c) => [c, columnsKey.split(',').includes(c)])),
     [columnsKey],
   );
   const virtualizer = useVirtualizer({
-    count: snapshot.total,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan,
@@ -153,11 +172,11 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
 
   useEffect(() => {
     if (last >= first) store.showRange(first, last);
-  }, [store, first, last, snapshot.queryVersion, snapshot.total]);
+  }, [store, first, last, queryVersion, total]);
 
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [snapshot.queryVersion]);
+  }, [queryVersion]);
 
   useEffect(() => {
     const h: TableHandle = {
@@ -182,7 +201,7 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
     }
     return { data: rows, indices: at };
     // rowsVersion: the store's rows changed under the same range.
-  }, [store, first, last, snapshot.rowsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [store, first, last, rowsVersion]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Rows in the viewport tick each second; the overscan around them waits until it is scrolled to.
   const range = virtualizer.range;
@@ -208,7 +227,6 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
     // After the frame that shows the first rows (and after the mark taken then).
     requestAnimationFrame(() => setTimeout(() => setOverscan(OVERSCAN), 0));
   }, [hasRows]);
-  const sort = snapshot.ui.sort;
   // The row is as wide as its columns: the message takes what is left, and the table scrolls sideways if need be.
   const minWidth = table
     .getVisibleLeafColumns()
@@ -223,7 +241,7 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
         data-testid="queue"
         role="grid"
         aria-label="Очередь инцидентов"
-        aria-rowcount={snapshot.total + 1}
+        aria-rowcount={total + 1}
         aria-activedescendant={selected !== null ? `queue-row-${selected}` : undefined}
         tabIndex={0}
       >
@@ -261,4 +279,4 @@ export function QueueTable({ store, snapshot, timeZone, selected, onOpen, onSort
       </table>
     </div>
   );
-}
+});

@@ -99,7 +99,11 @@ export function QueueView({ timeZone }: { timeZone: string }) {
       ) : (
         <QueueTable
           store={store}
-          snapshot={snapshot}
+          total={snapshot.total}
+          rowsVersion={snapshot.rowsVersion}
+          queryVersion={snapshot.queryVersion}
+          columns={snapshot.ui.columns}
+          sort={snapshot.ui.sort}
           timeZone={timeZone}
           selected={selected}
           onOpen={open}
