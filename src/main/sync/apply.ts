@@ -195,12 +195,14 @@ export async function applyPull(
     files.push(...b.attachments);
   }
 
-  const own: { opId: string; seq: number }[] = [];
+  const own: { opId: string; seq: number; hlc: string }[] = [];
   for (const pulled of [...batch.ops].sort((a, b) => a.seq - b.seq)) {
     const { op } = pulled;
     if (op.hlc > maxHlc) maxHlc = op.hlc;
-    if (op.deviceId === identity.deviceId) own.push({ opId: op.opId, seq: pulled.seq });
-    if (pulled.audit) audits.push(pulled.audit);
+    const mine = op.deviceId === identity.deviceId;
+    if (mine) own.push({ opId: op.opId, seq: pulled.seq, hlc: op.hlc });
+    // This workstation's own op came with the audit event it already holds (same id).
+    if (pulled.audit && !mine) audits.push(pulled.audit);
     if (op.kind === 'audit.append') {
       const a = AuditEventWire.safeParse(op.payload);
       if (a.success) audits.push(a.data);
@@ -231,15 +233,48 @@ export async function applyPull(
     own.map((o) => [o.seq, now, o.opId]),
   );
   await writeCursor(trx, batch.cursor);
-  await rebase(trx, [...touched], batch.cursor, { shadows, baseVersion, confirmedEvents, now });
+  const unchanged = await echoesOnly(trx, batch, touched, own);
+  const changed = [...touched].filter((id) => !unchanged.has(id));
+  await rebase(trx, changed, batch.cursor, { shadows, baseVersion, confirmedEvents, now });
   await insertAudits(trx, audits);
   await insertAttachments(trx, files);
   if (maxHlc) await identity.observe(asConn(trx), maxHlc);
   return {
-    touched: [...touched],
+    touched: changed,
     applied: batch.ops.length + batch.bundles.length,
     ownConfirmed: own.length,
   };
+}
+
+/**
+ * Incidents this pull changes only by echoing this workstation's own registrations and edits, as it made
+ * them (the hub kept their clocks): the confirmed layer catches up with what the incident already shows,
+ * so there is nothing to rebuild. A workflow command is always rebuilt (the hub decides its events), and so
+ * is anything another workstation touched, or an op whose clock the hub capped.
+ */
+async function echoesOnly(
+  trx: SyncConn,
+  batch: PullBatch,
+  touched: ReadonlySet<string>,
+  own: readonly { opId: string; hlc: string }[],
+): Promise<Set<string>> {
+  if (own.length === 0) return new Set();
+  const sent = new Map<string, string>();
+  await chunked(own, BULK, async (chunk) => {
+    const { rows } = await sql<{ op_id: string; hlc: string }>`
+      SELECT op_id, hlc FROM sync_outbox
+      WHERE op_id IN (SELECT value FROM json_each(${ids(chunk.map((o) => o.opId))}))`.execute(trx);
+    for (const r of rows) sent.set(r.op_id, r.hlc);
+  });
+  const unchanged = new Set(touched);
+  for (const b of batch.bundles) unchanged.delete(b.replica.doc.id);
+  for (const { op } of batch.ops) {
+    if (op.entity !== 'incident' || op.kind === 'audit.append' || op.kind === 'attachment.add') continue;
+    const echo =
+      (op.kind === 'incident.create' || op.kind === 'incident.update') && sent.get(op.opId) === op.hlc;
+    if (!echo) unchanged.delete(op.entityId);
+  }
+  return unchanged;
 }
 
 type PendingRow = {
