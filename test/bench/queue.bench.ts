@@ -249,8 +249,9 @@ export async function bench(report: Report): Promise<void> {
     const everySecond = perWindow(tickTasks, seconds);
     // A second in which the core pushed something (a notification, the counters asked every 30 s) also
     // holds that work: it is not the tick's, so those seconds are left out of the figure (kept in `all_*`).
+    // The WebSocket's message handler: `ws.onmessage` in the source, `<x>.onmessage` once minified.
     const messages = tickEvents
-      .filter((e) => e.name === 'FunctionCall' && e.args?.data?.functionName === 'ws.onmessage')
+      .filter((e) => e.name === 'FunctionCall' && /(^|\.)onmessage$/.test(e.args?.data?.functionName ?? ''))
       .filter((e) => `${e.pid}:${e.tid}` === tickThread)
       .map((e) => Math.floor((e.ts - start) / 1_000_000));
     const quiet = (_v: number, i: number) => !messages.includes(i);
