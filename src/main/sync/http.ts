@@ -152,7 +152,11 @@ export class HubClient {
   }
 
   push(items: readonly PushItem[]): Promise<PushResponse> {
-    return this.call(PushResponse, PATHS.push, { method: 'POST', body: JSON.stringify({ items }) });
+    // Bytes, not a string: fetch would scan a string of megabytes for lone surrogates first.
+    return this.call(PushResponse, PATHS.push, {
+      method: 'POST',
+      body: new Uint8Array(Buffer.from(JSON.stringify({ items }))),
+    });
   }
 
   pull(after: number, dirVersion: number, limit: number, waitMs = 0): Promise<PullResponse> {
