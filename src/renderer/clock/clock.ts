@@ -21,7 +21,8 @@ function schedule(): void {
   );
 }
 
-function subscribe(listener: () => void): () => void {
+/** Calls `listener` on every tick (after `currentTime` has moved on); returns the unsubscribe. */
+export function onTick(listener: () => void): () => void {
   listeners.add(listener);
   if (!timer) schedule();
   return () => {
@@ -45,5 +46,5 @@ export function currentTime(): number {
 
 /** Re-renders the calling component once a second. */
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, currentTime);
+  return useSyncExternalStore(onTick, currentTime);
 }

@@ -1,6 +1,6 @@
-import { memo, useRef } from 'react';
+import { memo, useCallback, useRef, useSyncExternalStore, type RefObject } from 'react';
 import type { StageDeadline } from '../../shared/api/clock';
-import { useNow } from '../clock/clock';
+import { currentTime, onTick } from '../clock/clock';
 import { isWorkingTime, minutesLeft, warningThreshold, workCalendar } from '../clock/time-left';
 import { formatDateTime, formatDuration, formatTimeLeft } from '../i18n/labels';
 import { pausedText } from './pause';
@@ -117,29 +117,70 @@ function wholeMinutes(left: number): number {
   return left >= 0 ? Math.floor(left) : -(Math.floor(-left) + 0.5);
 }
 
-/**
- * Counts down the working time of the current stage and of the answer; the only part of a row that
- * re-renders each second, and of it only what changed (the tracks by a thousandth, the text by a minute).
- * High importance is marked by shape (▲, a dashed track), not colour alone.
- */
-export const TimerBar = memo(function TimerBar(props: Props) {
-  const now = useNow();
-  return <TimerBody {...props} now={now} />;
-});
+const MINUTE = 60_000;
+const STATE_CODE: Record<BarState, number> = { 'on-time': 0, warning: 1, breached: 2 };
 
-/** Off screen (`live: false`) a bar keeps what it showed: only a change of its incident draws it again. */
-function sameBar(a: Props & { now: number }, b: Props & { now: number }): boolean {
-  for (const key of Object.keys(b) as (keyof typeof b)[]) {
-    if (key === 'now' && b.live === false) continue;
-    if (key === 'live' && b.live === false) continue;
-    if (a[key] !== b[key]) return false;
-  }
-  return Object.keys(a).length === Object.keys(b).length;
+/**
+ * Everything a bar draws at `now`, as one number: it changes with the minute (the text and the tracks),
+ * when a colour changes and when the clocks stop or start. Seconds left are not in it (see `TimerBar`).
+ */
+function shownAt(p: Props, now: number): number {
+  const left = minutesLeft(now, p.deadlineAt);
+  const stage = p.stageDeadlineAt ?? null;
+  const stageState =
+    stage !== null && stage < p.deadlineAt
+      ? barState(minutesLeft(now, stage), p.stageBudgetMinutes ?? 0)
+      : 'on-time';
+  const states = STATE_CODE[barState(left, p.budgetMinutes)] * 3 + STATE_CODE[stageState];
+  return (Math.floor(now / MINUTE) * 9 + states) * 2 + (isWorkingTime(now) ? 1 : 0);
 }
 
-const MINUTE = 60_000;
+/** The seconds left, the one thing on a bar that changes every second (aria-valuenow). */
+function secondsLeft(now: number, deadlineAt: number): number {
+  return Math.max(0, Math.round(minutesLeft(now, deadlineAt) * 60));
+}
 
-const TimerBody = memo(function TimerBody(props: Props & { now: number }) {
+/**
+ * The clock's time at which the bar last changed what it draws (`shownAt`). A bar off screen (`live`
+ * false: the table's overscan) keeps what it showed until it comes on screen.
+ */
+function useShownTime(p: Props, live: boolean, bar: RefObject<HTMLDivElement | null>): number {
+  const shown = useRef<{ key: number; at: number } | null>(null);
+  const { deadlineAt } = p;
+  // Every tick: the seconds left go straight to the element, the rest is compared and rendered if it
+  // changed. A second is a few comparisons, no render and nothing allocated but the attribute's text.
+  const subscribe = useCallback(
+    (changed: () => void) =>
+      onTick(() => {
+        if (live) bar.current?.setAttribute('aria-valuenow', String(secondsLeft(currentTime(), deadlineAt)));
+        changed();
+      }),
+    [bar, live, deadlineAt],
+  );
+  return useSyncExternalStore(subscribe, () => {
+    const now = currentTime();
+    if (!live && shown.current) return shown.current.at;
+    const key = shownAt(p, now);
+    if (shown.current?.key !== key) shown.current = { key, at: now };
+    return shown.current.at;
+  });
+}
+
+/**
+ * Counts down the working time of the current stage and of the answer. A tick renders a bar only when
+ * what it draws changes (the text and the tracks on the minute, a colour at its threshold); the seconds
+ * left (aria-valuenow) it writes to the element directly. High importance is marked by shape (▲, a
+ * dashed track), not colour alone.
+ */
+export const TimerBar = memo(function TimerBar(props: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  const now = useShownTime(props, props.live !== false, ref);
+  return <TimerBody {...props} now={now} barRef={ref} />;
+});
+
+const TimerBody = memo(function TimerBody(
+  props: Props & { now: number; barRef: RefObject<HTMLDivElement | null> },
+) {
   const {
     deadlineAt,
     budgetMinutes,
@@ -148,15 +189,16 @@ const TimerBody = memo(function TimerBody(props: Props & { now: number }) {
     stageBudgetMinutes = 0,
     size = 'row',
     now,
+    barRef: ref,
   } = props;
-  const ref = useRef<HTMLDivElement>(null);
   const left = minutesLeft(now, deadlineAt);
   const state = barState(left, budgetMinutes);
   const staged = stageDeadlineAt !== null && stageDeadlineAt < deadlineAt;
   const stageLeft = staged ? minutesLeft(now, stageDeadlineAt) : left;
   const stageState = staged ? barState(stageLeft, stageBudgetMinutes) : state;
   // The text counts whole minutes and the track moves a few pixels a minute: both move on the minute,
-  // all bars at once, so the other ticks paint nothing. Colours and aria-valuenow follow the second.
+  // all bars at once, so the other ticks paint nothing. Colours follow the second (the bar renders when
+  // one changes), and so does aria-valuenow (TimerBar writes it between renders).
   const onTheMinute = now - (now % MINUTE);
   const shown = (exact: number, deadline: number) => {
     const coarse = minutesLeft(onTheMinute, deadline);
@@ -167,9 +209,12 @@ const TimerBody = memo(function TimerBody(props: Props & { now: number }) {
   const stageShown = staged ? shown(stageLeft, stageDeadlineAt) : answerShown;
   const paused = isWorkingTime(now) ? null : pausedUntil(now);
   const stageName = props.stageTitle ? `этап «${props.stageTitle}»` : 'этап';
+  // In words, what the text shows (the minutes change with the minute, as the text's do).
+  const answerMinutes = wholeMinutes(answerShown);
+  const stageMinutes = wholeMinutes(stageShown);
   const valueText = staged
-    ? `${stageName}: ${formatTimeLeft(stageLeft)}; ответ: ${formatTimeLeft(left)}`
-    : formatTimeLeft(left);
+    ? `${stageName}: ${formatTimeLeft(stageMinutes)}; ответ: ${formatTimeLeft(answerMinutes)}`
+    : formatTimeLeft(answerMinutes);
   return (
     <div
       ref={ref}
@@ -180,10 +225,10 @@ const TimerBody = memo(function TimerBody(props: Props & { now: number }) {
       role="progressbar"
       aria-valuemin={0}
       aria-valuemax={Math.round(budgetMinutes * 60)}
-      aria-valuenow={Math.max(0, Math.round(left * 60))}
+      aria-valuenow={secondsLeft(now, deadlineAt)}
       aria-valuetext={valueText}
       onMouseEnter={() => {
-        if (ref.current) ref.current.title = tooltip(props, now);
+        if (ref.current) ref.current.title = tooltip(props, currentTime());
       }}
     >
       {staged && (
@@ -198,10 +243,10 @@ const TimerBody = memo(function TimerBody(props: Props & { now: number }) {
       />
       <Text
         high={high}
-        stageMinutes={wholeMinutes(stageShown)}
-        answerMinutes={staged ? wholeMinutes(answerShown) : null}
+        stageMinutes={stageMinutes}
+        answerMinutes={staged ? answerMinutes : null}
         paused={paused}
       />
     </div>
   );
-}, sameBar);
+});
