@@ -88,7 +88,8 @@ async function answerOf(
 
 /**
  * The renderer's only way to the core. Requests are validated by the core, and answers and events come
- * from it typed: the renderer carries no zod schema (they would be a third of its start-up code).
+ * from it typed: the renderer carries none of the contract's zod schemas (building them was a third of
+ * its start-up).
  */
 export const api = {
   async call<M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
