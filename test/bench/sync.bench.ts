@@ -31,28 +31,14 @@ function dir(): string {
   return d;
 }
 
+/** A workstation enrolled with an in-process hub. */
 async function station(
   hub: Hub,
   name: string,
   options: { onApplied?: (ids: string[]) => void; batch?: number } = {},
 ) {
-  const core = await openCore({
-    dataDir: dir(),
-    transport: 'cli',
-    demo: false,
-    demoFeed: false,
-    watchExternalChanges: false,
-  });
   const { token } = await addWorkstation(hub.context.db, name);
-  const client = new SyncClient({
-    db: core.db,
-    identity: core.identity,
-    hub: { url: hub.url, token },
-    pushBatch: options.batch ?? 5000,
-    pullBatch: options.batch ?? 5000,
-    onApplied: options.onApplied,
-  });
-  return { core, client };
+  return stationAt(hub.url, token, options);
 }
 
 async function create(core: Core, n: number): Promise<string[]> {
