@@ -1,15 +1,11 @@
 import { createHash } from 'node:crypto';
+import { requireWorkstation } from './caller';
 import type { Caller, HubContext } from './context';
 import { HubError } from './errors';
 import type { HubConn } from './replicas';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/api/workflow';
 
 const SHA256 = /^[0-9a-f]{64}$/;
-
-function requireWorkstation(caller: Caller): void {
-  if (caller.kind !== 'workstation')
-    throw new HubError('forbidden', 'Этот токен не предназначен для синхронизации');
-}
 
 function checkHash(sha256: string): void {
   if (!SHA256.test(sha256))

@@ -64,3 +64,9 @@ export async function authenticate(
     deviceId: bound,
   };
 }
+
+/** Sync (pulls, snapshots, files) is for workstations; an intake token only delivers incidents. */
+export function requireWorkstation(caller: Caller): void {
+  if (caller.kind !== 'workstation')
+    throw new HubError('forbidden', 'Этот токен не предназначен для синхронизации');
+}

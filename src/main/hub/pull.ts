@@ -5,8 +5,8 @@ import type { PulledOp, PullResponse, ReplicaBundle, SnapshotResponse } from '..
 import type { WorkflowEvent } from '../../shared/workflow';
 import { inChunks, type Caller, type HubContext } from './context';
 import { loadAuditTrail } from './audit';
+import { requireWorkstation } from './caller';
 import { loadClientDirectory } from './directory';
-import { HubError } from './errors';
 import { loadReplicas, replicaFromRow, type HubConn } from './replicas';
 
 export const MAX_PULL = 5000;
@@ -37,11 +37,6 @@ const OP_COLUMNS = [
   'schema_version',
   'audit',
 ] as const;
-
-function requireWorkstation(caller: Caller): void {
-  if (caller.kind !== 'workstation')
-    throw new HubError('forbidden', 'Этот токен не предназначен для синхронизации');
-}
 
 /** The attachments' records of these incidents, from their `attachment.add` ops, in order. */
 async function loadAttachments(

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   DEVICE_HEADER,
   HubErrorBody,
@@ -20,6 +20,9 @@ export type SyncErrorKind =
   | 'upgrade_hub'
   | 'bad_response'
   | 'server';
+
+/** The hub's answer to `PUT /v1/blobs/<sha256>`. */
+const BlobStored = z.object({ ok: z.literal(true) });
 
 /** Why a round failed, with a Russian message to show in the status. */
 export class SyncError extends Error {
@@ -83,8 +86,13 @@ export class HubClient {
     }
   }
 
-  private async call<T>(schema: z.ZodType<T>, path: string, init: RequestInit = {}): Promise<T> {
-    const res = await this.send(path, init, init.body ? 'application/json' : null);
+  private async call<T>(
+    schema: z.ZodType<T>,
+    path: string,
+    init: RequestInit = {},
+    contentType = 'application/json',
+  ): Promise<T> {
+    const res = await this.send(path, init, init.body ? contentType : null);
     let body: unknown;
     try {
       body = await res.json();
@@ -118,18 +126,12 @@ export class HubClient {
 
   /** Sends an attachment's bytes under their SHA-256 (idempotent). */
   async putBlob(sha256: string, bytes: Buffer): Promise<void> {
-    const res = await this.send(
+    await this.call(
+      BlobStored,
       `${PATHS.blobs}/${sha256}`,
       { method: 'PUT', body: new Uint8Array(bytes) },
       'application/octet-stream',
     );
-    let body: unknown = null;
-    try {
-      body = await res.json();
-    } catch {
-      throw new SyncError(res.ok ? 'bad_response' : 'server', `Хаб ответил ${res.status} без данных`);
-    }
-    this.check(res, body);
   }
 
   /** An attachment's bytes; null when the hub does not hold them. */
