@@ -1,4 +1,5 @@
-import { buildWorkCalendar, type WorkCalendar } from '../../shared/worktime/calendar';
+import { workCalendarOf, type WorkCalendar } from '../../shared/worktime/calendar';
+import { rememberZoneYears } from '../../shared/worktime/zone';
 import { signedWorkingMinutes } from '../../shared/regulations/working';
 import type { WorkTimeInfo } from '../../shared/api/contract';
 import { currentTime } from './clock';
@@ -7,13 +8,17 @@ let calendar: WorkCalendar | null = null;
 let warningFraction = 0.25;
 
 /**
- * Builds the organisation's working calendar in the renderer, so bars count without asking the core.
- * Only the current year up front (each year is a few milliseconds of zone arithmetic at start-up); the
- * calendar extends itself to any other year a deadline falls in.
+ * Builds the organisation's working calendar in the renderer, so bars count without asking the core. The
+ * core checked the schedule and the calendar when they were stored: they are taken as they come, without
+ * loading the validation library at start. Only the current year up front, with the zone's offsets the
+ * core sent (scanning them is some 5 ms a year); the calendar extends itself to any other year a deadline
+ * falls in.
  */
 export function installWorkTime(info: WorkTimeInfo): void {
+  // The core's scan of the zone's offsets: the first screen then asks Intl nothing for the calendar.
+  rememberZoneYears(info.schedule.zone, info.zoneYears);
   const year = new Date(currentTime()).getUTCFullYear();
-  calendar = buildWorkCalendar(info.schedule, info.exceptions, { fromYear: year, toYear: year });
+  calendar = workCalendarOf(info.schedule, info.exceptions, { fromYear: year, toYear: year });
   warningFraction = info.warningFraction;
 }
 

@@ -82,7 +82,7 @@ function quantised(fraction: number): number {
 const Track = memo(function Track({ fraction, className }: { fraction: number; className: string }) {
   return (
     <div className={className} aria-hidden="true">
-      <div className="timer__fill" style={{ transform: `scaleX(${fraction})` }} />
+      <div className="timer__fill" style={{ width: `${fraction * 100}%` }} />
     </div>
   );
 });

@@ -70,6 +70,10 @@ export const WorkTimeInfo = z.object({
   profileName: z.string(),
   /** Share of a period left at which a bar turns amber (profile `thresholds.warningFraction`). */
   warningFraction: z.number().min(0).max(1),
+  /** The zone's offset changes in the years around now (the renderer's clock starts with them). */
+  zoneYears: z.array(
+    z.object({ year: z.number().int(), times: z.array(z.number()), offsets: z.array(z.number()) }),
+  ),
 });
 export type WorkTimeInfo = z.infer<typeof WorkTimeInfo>;
 

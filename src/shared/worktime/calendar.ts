@@ -1,11 +1,5 @@
 import { CompiledSchedule } from './schedule';
-import {
-  CalendarExceptionSchema,
-  WeeklyScheduleSchema,
-  type CalendarException,
-  type IsoWeekday,
-  type WeeklySchedule,
-} from './types';
+import type { CalendarException, IsoWeekday, WeeklySchedule } from './types';
 import { WallClock } from './zone';
 
 const MINUTE = 60_000;
@@ -254,19 +248,16 @@ class IntervalCalendar implements WorkCalendar {
 }
 
 /**
- * Precomputes the working time of `schedule` on the days of `exceptions` (later entries for the same date
- * win, so an administrator's corrections can be appended to the bundled calendar). Both are validated with
- * the zod schemas (a ZodError names what is wrong). Covers `fromYear`…`toYear` (default 2024–2028) up front
- * and extends lazily beyond.
+ * The working calendar of a schedule and exceptions already checked (as `buildWorkCalendar` checks them):
+ * the renderer builds its own from the core's answer. Later exceptions for the same date win.
  */
-export function buildWorkCalendar(
+export function workCalendarOf(
   schedule: WeeklySchedule,
   exceptions: readonly CalendarException[],
   opts: BuildWorkCalendarOptions = {},
 ): WorkCalendar {
-  const validSchedule = WeeklyScheduleSchema.parse(schedule);
   const byDate = new Map<string, CalendarException>();
-  for (const e of CalendarExceptionSchema.array().parse(exceptions)) byDate.set(e.date, e);
+  for (const e of exceptions) byDate.set(e.date, e);
   const fromYear = opts.fromYear ?? Math.min(DEFAULT_FROM_YEAR, opts.toYear ?? DEFAULT_FROM_YEAR);
   const toYear = opts.toYear ?? Math.max(DEFAULT_TO_YEAR, fromYear);
   if (
@@ -278,5 +269,5 @@ export function buildWorkCalendar(
   ) {
     throw new RangeError(`buildWorkCalendar: bad year range ${fromYear}–${toYear}`);
   }
-  return new IntervalCalendar(new CompiledSchedule(validSchedule), byDate, fromYear, toYear);
+  return new IntervalCalendar(new CompiledSchedule(schedule), byDate, fromYear, toYear);
 }

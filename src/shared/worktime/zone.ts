@@ -4,8 +4,31 @@ const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-/** Offset changes of one UTC year: from times[i] on, the offset (minutes) is offsets[i]. */
-type YearOffsets = { times: number[]; offsets: number[] };
+/** Offset changes of one UTC year of a zone: from times[i] on, the offset (minutes) is offsets[i]. */
+export type ZoneYear = { year: number; times: number[]; offsets: number[] };
+
+/**
+ * The years already scanned, per zone, shared by every clock of the process (a scan is a few hundred
+ * Intl calls, some 5 ms a year). The renderer starts with the core's: its first screen makes none.
+ */
+const scanned = new Map<string, Map<number, ZoneYear>>();
+
+function zoneYears(zone: string): Map<number, ZoneYear> {
+  let years = scanned.get(zone);
+  if (!years) {
+    years = new Map();
+    scanned.set(zone, years);
+  }
+  return years;
+}
+
+/** Takes years of a zone scanned elsewhere (the core's answer), as `WallClock.year` gives them. */
+export function rememberZoneYears(zone: string, years: readonly ZoneYear[]): void {
+  const known = zoneYears(zone);
+  for (const y of years) {
+    if (y.times.length > 0 && y.times.length === y.offsets.length) known.set(y.year, y);
+  }
+}
 
 /**
  * Converts local wall times of one IANA zone to instants, DST-correct. Used only while precomputing.
@@ -24,18 +47,23 @@ type YearOffsets = { times: number[]; offsets: number[] };
  */
 export class WallClock {
   private readonly zone: IANAZone;
-  private readonly years = new Map<number, YearOffsets>();
+  private readonly years: Map<number, ZoneYear>;
 
   constructor(zoneName: string) {
     const zone = IANAZone.create(zoneName);
     if (!zone.isValid) throw new RangeError(`Unknown IANA time zone: ${JSON.stringify(zoneName)}`);
     this.zone = zone;
+    this.years = zoneYears(zoneName);
+  }
+
+  /** The offset changes of one UTC year (scanned on first use). */
+  year(year: number): ZoneYear {
+    return this.years.get(year) ?? this.scanYear(year);
   }
 
   /** Offset of the zone at an instant, in minutes (may be fractional for historic local mean time). */
   offset(ms: number): number {
-    const year = new Date(ms).getUTCFullYear();
-    const table = this.years.get(year) ?? this.scanYear(year);
+    const table = this.year(new Date(ms).getUTCFullYear());
     const times = table.times;
     let lo = 0;
     let hi = times.length;
@@ -79,7 +107,7 @@ export class WallClock {
     return hi;
   }
 
-  private scanYear(year: number): YearOffsets {
+  private scanYear(year: number): ZoneYear {
     const start = Date.UTC(year, 0, 1);
     const end = Date.UTC(year + 1, 0, 1);
     const times = [start];
@@ -106,7 +134,7 @@ export class WallClock {
       }
       prevT = at;
     }
-    const table = { times, offsets };
+    const table = { year, times, offsets };
     this.years.set(year, table);
     return table;
   }

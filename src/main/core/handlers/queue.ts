@@ -9,6 +9,7 @@ import type { SlaClock } from '../sla';
 import type { WorkflowEvent } from '../../../shared/workflow';
 import { listWorkflowEventsFor } from '../../db/workflow';
 import type { CoreContext, HandlersOf } from '../context';
+import { WallClock } from '../../../shared/worktime/zone';
 
 export function toQueueItem(
   incident: Incident,
@@ -48,12 +49,15 @@ export function queueHandlers(
     },
     'worktime.info': () => {
       const org = ctx.organisation();
+      const clock = new WallClock(org.schedule.zone);
+      const year = new Date(ctx.now()).getUTCFullYear();
       return Promise.resolve({
         schedule: org.schedule,
         exceptions: org.exceptions,
         profileId: org.profile.id,
         profileName: org.profile.name,
         warningFraction: org.profile.thresholds.warningFraction,
+        zoneYears: [year - 1, year, year + 1].map((y) => clock.year(y)),
       });
     },
     'incidents.get': async ({ id }) => {

@@ -6,7 +6,7 @@ import {
   type TimeRange,
   type WeeklySchedule,
 } from '../../../../src/shared/worktime';
-import { WallClock } from '../../../../src/shared/worktime/zone';
+import { rememberZoneYears, WallClock } from '../../../../src/shared/worktime/zone';
 
 const OFFICE: TimeRange[] = [
   { start: '09:00', end: '13:00' },
@@ -159,4 +159,25 @@ describe('WallClock against a brute-force reference on transition days', () => {
       }
     });
   }
+});
+
+describe("a zone's offsets scanned once per process, or taken from the core", () => {
+  it('gives the scanned transitions of a year, and the same instants from a remembered table', () => {
+    const year = new WallClock('Europe/Berlin').year(2026);
+    expect(year.year).toBe(2026);
+    // Two changes in 2026: 29 Mar 01:00Z (CET → CEST) and 25 Oct 01:00Z (CEST → CET).
+    expect(year.times.slice(1)).toEqual([utc(2026, 3, 29, 1), utc(2026, 10, 25, 1)]);
+    expect(year.offsets).toEqual([60, 120, 60]);
+    // A table as the renderer receives it (JSON) is what the clocks of that zone then answer from.
+    const copied = JSON.parse(JSON.stringify(new WallClock('America/Santiago').year(2026))) as typeof year;
+    expect(copied.offsets.length).toBeGreaterThan(1);
+    rememberZoneYears('Asia/Kolkata', [{ year: 2041, times: [utc(2041, 1, 1)], offsets: [300] }]);
+    // (Kolkata is UTC+5:30: an answer at +5:00 can only come from the remembered table.)
+    expect(new WallClock('Asia/Kolkata').instant(utc(2041, 6, 1, 12))).toBe(utc(2041, 6, 1, 7));
+  });
+
+  it('ignores a malformed table rather than answering from it', () => {
+    rememberZoneYears('Asia/Tokyo', [{ year: 2031, times: [], offsets: [] }]);
+    expect(new WallClock('Asia/Tokyo').year(2031).offsets).toEqual([540]);
+  });
 });
