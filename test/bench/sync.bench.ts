@@ -15,7 +15,7 @@ import { silentLogger } from '../../src/main/hub/log';
 import { SyncClient } from '../../src/main/sync/client';
 import { SyncLoop } from '../../src/main/sync/loop';
 import { openHubDatabase } from '../../src/main/hub/db/open';
-import { killHard, spawnHub } from '../integration/sync/processes';
+import { killHard, spawnCli, spawnHub } from '../integration/sync/processes';
 import type { Report } from './report';
 
 /**
@@ -96,36 +96,72 @@ async function stationAt(
   return { core, client };
 }
 
+/**
+ * Workstation B as deployed: `sync --watch` in its own process, printing a line per round. Resolves once
+ * it has caught up; `pulled(n)` then resolves when its rounds have pulled `n` more ops.
+ */
+async function watchingStation(
+  url: string,
+  token: string,
+): Promise<{ pulled(n: number): Promise<void>; stop(): Promise<void> }> {
+  const proc = spawnCli(['sync', '--data-dir', dir(), '--hub', url, '--token', token, '--watch']);
+  let total = 0;
+  let waiting: { target: number; resolve: () => void } | null = null;
+  let caughtUp: (() => void) | null = null;
+  const logs: string[] = [];
+  let buffer = '';
+  proc.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
+  proc.stdout!.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = JSON.parse(buffer.slice(0, nl)) as { result?: { pulled: number } };
+      buffer = buffer.slice(nl + 1);
+      if (!line.result) continue;
+      total += line.result.pulled;
+      caughtUp?.();
+      if (waiting && total >= waiting.target) waiting.resolve();
+    }
+  });
+  const exited = new Promise<never>((_, reject) =>
+    proc.on('exit', (code) => reject(new Error(`sync --watch exited with ${code}: ${logs.join('')}`))),
+  );
+  exited.catch(() => undefined);
+  await Promise.race([new Promise<void>((resolve) => (caughtUp = resolve)), exited]);
+  caughtUp = null;
+  return {
+    pulled: (n) => {
+      const target = total + n;
+      return Promise.race([new Promise<void>((resolve) => (waiting = { target, resolve })), exited]);
+    },
+    stop: () => killHard(proc),
+  };
+}
+
 async function pushPull10k(report: Report): Promise<void> {
   const hub = await hubProcess(['a', 'b', 'c', 'd']);
-  let applied = 0;
-  let done: (() => void) | null = null;
   const a = await stationAt(hub.url, hub.tokens[0]!, { batch: 1000 });
-  const b = await stationAt(hub.url, hub.tokens[1]!, {
-    batch: 1000,
-    onApplied: (ids) => {
-      applied += ids.length;
-      if (applied >= 10_000) done?.();
-    },
-  });
   const c = await stationAt(hub.url, hub.tokens[2]!);
   const d = await stationAt(hub.url, hub.tokens[3]!);
+  for (const s of [a, c, d]) await s.client.syncOnce();
+  const b = await watchingStation(hub.url, hub.tokens[1]!);
   try {
-    for (const s of [a, b, c, d]) await s.client.syncOnce();
     await create(a.core, 10_000);
-    const arrived = new Promise<void>((resolve) => (done = resolve));
-    // Both clients running, as in the app: A pushes batches while B pulls what the hub has (pipelined).
-    const loops = [a, b].map((s) => new SyncLoop({ client: s.client, pullIntervalMs: 60_000 }));
+    // A's sync loop, as in the app, pushes batches while B (its own process, as on its own machine) pulls
+    // what the hub has: pipelined. Done when B has applied all 10,000.
+    const arrived = b.pulled(10_000);
+    const loop = new SyncLoop({ client: a.client, pullIntervalMs: 60_000 });
     const t0 = performance.now();
-    for (const l of loops) l.start();
+    loop.start();
     await arrived;
     const t1 = performance.now();
-    for (const l of loops) await l.stop();
+    await loop.stop();
     report('sync.push_pull_10k_ms', t1 - t0, 'ms', {
       goal: 1000,
       database: 'sqlite',
-      batch: 1000,
+      push_batch: 1000,
       pipelined: true,
+      processes: 'A bench, hub and B (sync --watch) each their own',
     });
 
     // The same without overlap: C pushes, then D pulls and applies (both first catch up with A's ops).
@@ -142,7 +178,8 @@ async function pushPull10k(report: Report): Promise<void> {
       pull_apply_ms: Math.round(s2 - s1),
     });
   } finally {
-    for (const s of [a, b, c, d]) await s.core.close();
+    await b.stop();
+    for (const s of [a, c, d]) await s.core.close();
     await hub.stop();
   }
 }

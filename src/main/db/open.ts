@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type SqliteDatabase } from 'kysely';
 import { withBulkStatements } from './bulk';
+import { IdleCheckpoints } from './checkpoint';
 import type { DB } from './schema';
 import { staticMigrationProvider } from './migrations';
 
@@ -50,7 +51,15 @@ export function kyselyOver(sqlite: Database.Database): Db {
     cache.set(sql, statement);
     return statement;
   };
-  const database = { close: () => sqlite.close(), prepare: withBulkStatements(prepare) };
+  const wal = sqlite.pragma('journal_mode', { simple: true }) === 'wal' && !sqlite.readonly;
+  const checkpoints = wal ? new IdleCheckpoints(sqlite) : null;
+  const database = {
+    close: () => {
+      checkpoints?.close();
+      sqlite.close();
+    },
+    prepare: withBulkStatements(checkpoints ? checkpoints.watch(prepare) : prepare),
+  };
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: database as SqliteDatabase }) });
 }
 

@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/op';
 import { AttachmentPayload } from '../../shared/sync/payloads';
-import type { PushItem } from '../../shared/sync/wire';
+import type { PushItem, PushResponse } from '../../shared/sync/wire';
 import { attachmentFile, writeAttachmentBytes } from '../core/attachments';
 import type { Db } from '../db/open';
 import type { Identity } from '../core/identity';
 import { applyPull, rebase } from './apply';
-import { HubClient, SyncError } from './http';
-import { collectOutgoing, recordResults } from './push';
+import { encodePush, HubClient, SyncError } from './http';
+import { collectOutgoing, recordResults, type Outgoing } from './push';
 import { syncDb, type SyncConn } from './schema';
 import { readCursor, readDirVersion, writeLastSyncAt, type HubConfig } from './state';
 
@@ -32,6 +32,9 @@ export type SyncClientOptions = {
   /** Told which incidents changed here after each applied pull or rollback (to refresh the UI). */
   onApplied?: (incidentIds: string[]) => void;
 };
+
+/** A batch of the outbox, read and encoded, ready to go. */
+type PreparedBatch = { outgoing: Outgoing; body: Uint8Array<ArrayBuffer> };
 
 export type RoundResult = {
   pushed: number;
@@ -127,13 +130,25 @@ export class SyncClient {
     let pushed = 0;
     let accepted = 0;
     let rejected = 0;
-    let waitingForUser: string | null = null;
+    const limit = this.options.pushBatch ?? 2000;
+    // Batches overlap with the hub's work: the next one is read and encoded while the hub checks this one,
+    // and goes out as soon as this one is answered, before its answer is recorded here. The hub takes a
+    // workstation's batches one at a time, in the order they come, so the ops still arrive in order; and if
+    // this process stops before recording an answer, the next round pushes those ops again and gets the
+    // same answer (the hub keeps each op's outcome by id).
+    let batch = await this.prepareBatch(limit, 0);
+    if (batch.outgoing.items.length === 0) {
+      return { pushed, accepted, rejected, waitingForUser: batch.outgoing.waitingFor };
+    }
+    let answer = this.sendBatch(batch);
     for (;;) {
-      const outgoing = await collectOutgoing(this.db, this.options.pushBatch ?? 2000, this.now());
-      waitingForUser = outgoing.waitingFor;
-      if (outgoing.items.length === 0) break;
-      await this.sendFiles(outgoing.items);
-      const response = await this.http.push(outgoing.items);
+      const { outgoing } = batch;
+      const following = outgoing.waitingFor ? null : await this.prepareBatch(limit, outgoing.lastSeq);
+      const response = await answer;
+      const next = following && following.outgoing.items.length > 0 ? following : null;
+      const nextAnswer = next ? this.sendBatch(next) : null;
+      // Awaited in the next turn; marked handled now, in case recording this answer throws first.
+      nextAnswer?.catch(() => undefined);
       const rollback = await this.options.db.transaction().execute(async (trx) => {
         const t = trx as unknown as SyncConn;
         const ids = await recordResults(t, outgoing, response.results, this.now());
@@ -144,9 +159,25 @@ export class SyncClient {
       pushed += outgoing.items.length;
       accepted += response.results.filter((r) => r.status === 'accepted').length;
       rejected += response.results.filter((r) => r.status === 'rejected').length;
-      if (waitingForUser) break;
+      if (!next || !nextAnswer) {
+        // Stopped before an op whose author has no hub session here yet (in this batch or the next).
+        const waitingForUser = outgoing.waitingFor ?? following?.outgoing.waitingFor ?? null;
+        return { pushed, accepted, rejected, waitingForUser };
+      }
+      batch = next;
+      answer = nextAnswer;
     }
-    return { pushed, accepted, rejected, waitingForUser };
+  }
+
+  /** The next ops after `afterSeq`, encoded for the hub. */
+  private async prepareBatch(limit: number, afterSeq: number): Promise<PreparedBatch> {
+    const outgoing = await collectOutgoing(this.db, limit, this.now(), afterSeq);
+    return { outgoing, body: encodePush(outgoing.items) };
+  }
+
+  private async sendBatch(batch: PreparedBatch): Promise<PushResponse> {
+    await this.sendFiles(batch.outgoing.items);
+    return this.http.pushEncoded(batch.body);
   }
 
   async pullAll(waitMs = 0): Promise<number> {

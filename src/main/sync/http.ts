@@ -49,6 +49,11 @@ export type HubClientOptions = {
   fetch?: typeof fetch;
 };
 
+/** A push request's body. Bytes, not a string: fetch would scan a string of megabytes for lone surrogates. */
+export function encodePush(items: readonly PushItem[]): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(Buffer.from(JSON.stringify({ items })));
+}
+
 /** The hub's HTTP API as the workstation calls it. */
 export class HubClient {
   private readonly base: string;
@@ -154,11 +159,12 @@ export class HubClient {
   }
 
   push(items: readonly PushItem[]): Promise<PushResponse> {
-    // Bytes, not a string: fetch would scan a string of megabytes for lone surrogates first.
-    return this.call(PushResponse, PATHS.push, {
-      method: 'POST',
-      body: new Uint8Array(Buffer.from(JSON.stringify({ items }))),
-    });
+    return this.pushEncoded(encodePush(items));
+  }
+
+  /** A push encoded beforehand (`encodePush`): the client encodes a batch while the hub works on the last. */
+  pushEncoded(body: Uint8Array<ArrayBuffer>): Promise<PushResponse> {
+    return this.call(PushResponse, PATHS.push, { method: 'POST', body });
   }
 
   pull(after: number, dirVersion: number, limit: number, waitMs = 0): Promise<PullResponse> {

@@ -8,7 +8,13 @@ import type { SyncConn } from './schema';
 import { runBulk } from '../db/bulk';
 import { opFromRow, type OpColumns } from '../db/outbox';
 
-export type Outgoing = { items: PushItem[]; entityIds: Map<string, string>; waitingFor: string | null };
+export type Outgoing = {
+  items: PushItem[];
+  entityIds: Map<string, string>;
+  waitingFor: string | null;
+  /** The outbox position of the last op taken (the next batch starts after it). */
+  lastSeq: number;
+};
 
 type Row = OpColumns & {
   seq: number;
@@ -29,7 +35,12 @@ type Row = OpColumns & {
  * ops go in order (a later one may depend on it), and the author's next sign-in with the hub reachable
  * opens one. Nothing is dropped.
  */
-export async function collectOutgoing(db: SyncConn, limit: number, now: number): Promise<Outgoing> {
+export async function collectOutgoing(
+  db: SyncConn,
+  limit: number,
+  now: number,
+  afterSeq = 0,
+): Promise<Outgoing> {
   const { rows } = await sql<Row>`
     SELECT o.seq, o.op_id, o.kind, o.entity, o.entity_id, o.payload, o.hlc, o.device_id, o.user_id,
            o.schema_version,
@@ -37,7 +48,7 @@ export async function collectOutgoing(db: SyncConn, limit: number, now: number):
            a.device_id AS a_device_id, a.incident_id AS a_incident_id, a.action AS a_action,
            a.before_json AS a_before, a.after_json AS a_after
     FROM sync_outbox o LEFT JOIN audit_events a ON a.id = o.op_id
-    WHERE o.sent_at IS NULL
+    WHERE o.sent_at IS NULL AND o.seq > ${afterSeq}
     ORDER BY o.seq
     LIMIT ${limit}`.execute(db);
   const userIds = [...new Set(rows.flatMap((r) => (r.user_id ? [r.user_id] : [])))];
@@ -54,6 +65,7 @@ export async function collectOutgoing(db: SyncConn, limit: number, now: number):
   const items: PushItem[] = [];
   const entityIds = new Map<string, string>();
   let waitingFor: string | null = null;
+  let lastSeq = afterSeq;
   for (const r of rows) {
     const op: Op = opFromRow(r);
     const audit: AuditEventWire | null =
@@ -83,8 +95,9 @@ export async function collectOutgoing(db: SyncConn, limit: number, now: number):
     }
     items.push({ op, audit, sessionId, sig });
     entityIds.set(op.opId, op.entityId);
+    lastSeq = r.seq;
   }
-  return { items, entityIds, waitingFor };
+  return { items, entityIds, waitingFor, lastSeq };
 }
 
 /**

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import { withBulkStatements } from '../../db/bulk';
+import { IdleCheckpoints } from '../../db/checkpoint';
 import type { HubDB } from './schema';
 import { hubMigrationProvider, type HubDialect } from './migrations';
 
@@ -30,7 +31,15 @@ function withStatementCache(sqlite: Database.Database): SqliteDatabase {
     }
     return stmt;
   };
-  return { close: () => sqlite.close(), prepare: withBulkStatements(prepare) } as SqliteDatabase;
+  const checkpoints =
+    sqlite.pragma('journal_mode', { simple: true }) === 'wal' ? new IdleCheckpoints(sqlite) : null;
+  return {
+    close: () => {
+      checkpoints?.close();
+      sqlite.close();
+    },
+    prepare: withBulkStatements(checkpoints ? checkpoints.watch(prepare) : prepare),
+  } as SqliteDatabase;
 }
 
 export type OpenHubOptions = {
