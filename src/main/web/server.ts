@@ -176,8 +176,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 /**
  * The build names its scripts and styles by their content: a name always means the same bytes, so the
  * browser keeps them without asking again (a round trip per file at every start), while the page itself
- * is checked each time and names the current ones. The one file there without a hash in its name,
- * `warm-intl.js`, only warms the browser up: an old copy cannot do harm.
+ * is checked each time and names the current ones.
  */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 

@@ -1,34 +1,20 @@
+import { wallClockOf } from '../../shared/worktime/zone';
+
 const WEEKDAY: readonly string[] = ['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Local = { y: number; m: number; d: number; hh: string; mm: string; weekday: number };
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
+/** The zone's wall clock, from the offsets the core sent (no Intl on the first screen). */
 function local(ms: number, zone: string): Local {
-  let f = formats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-      hourCycle: 'h23',
-    });
-    formats.set(zone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(ms).map((p) => [p.type, p.value]));
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday ?? '');
+  const t = wallClockOf(zone).local(ms);
   return {
-    y: Number(parts.year),
-    m: Number(parts.month),
-    d: Number(parts.day),
-    hh: parts.hour ?? '00',
-    mm: parts.minute ?? '00',
-    weekday,
+    y: t.year,
+    m: t.month,
+    d: t.day,
+    hh: String(t.hour).padStart(2, '0'),
+    mm: String(t.minute).padStart(2, '0'),
+    weekday: t.weekday - 1,
   };
 }
 

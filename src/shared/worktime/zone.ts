@@ -30,6 +30,34 @@ export function rememberZoneYears(zone: string, years: readonly ZoneYear[]): voi
   }
 }
 
+/** A wall-clock reading: `weekday` 1 = Monday … 7 = Sunday. */
+export type LocalTime = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  weekday: number;
+};
+
+function checkedZone(name: string): IANAZone {
+  const zone = IANAZone.create(name);
+  if (!zone.isValid) throw new RangeError(`Unknown IANA time zone: ${JSON.stringify(name)}`);
+  return zone;
+}
+
+const clocks = new Map<string, WallClock>();
+
+/** One clock per zone for the whole process (they share the scanned years anyway). */
+export function wallClockOf(zone: string): WallClock {
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = new WallClock(zone);
+    clocks.set(zone, clock);
+  }
+  return clock;
+}
+
 /**
  * Converts local wall times of one IANA zone to instants, DST-correct. Used only while precomputing.
  *
@@ -46,14 +74,20 @@ export function rememberZoneYears(zone: string, years: readonly ZoneYear[]): voi
  * This assumes a zone's offset does not change twice within 24 hours, true of the tz database in practice.
  */
 export class WallClock {
-  private readonly zone: IANAZone;
+  private zoneData: IANAZone | null = null;
   private readonly years: Map<number, ZoneYear>;
 
-  constructor(zoneName: string) {
-    const zone = IANAZone.create(zoneName);
-    if (!zone.isValid) throw new RangeError(`Unknown IANA time zone: ${JSON.stringify(zoneName)}`);
-    this.zone = zone;
+  /**
+   * Checks the zone's name (an Intl call) unless its offsets are known already: a zone the core sent its
+   * scan of, or one a clock of this process has scanned, needs no Intl until a year outside those.
+   */
+  constructor(private readonly zoneName: string) {
     this.years = zoneYears(zoneName);
+    if (this.years.size === 0) this.zoneData = checkedZone(zoneName);
+  }
+
+  private get zone(): IANAZone {
+    return (this.zoneData ??= checkedZone(this.zoneName));
   }
 
   /** The offset changes of one UTC year (scanned on first use). */
@@ -73,6 +107,19 @@ export class WallClock {
       else hi = mid;
     }
     return table.offsets[Math.max(0, lo - 1)]!;
+  }
+
+  /** The zone's wall clock at an instant: date, time and ISO weekday (1 = Monday), without Intl. */
+  local(ms: number): LocalTime {
+    const t = new Date(ms + this.offset(ms) * MINUTE);
+    return {
+      year: t.getUTCFullYear(),
+      month: t.getUTCMonth() + 1,
+      day: t.getUTCDate(),
+      hour: t.getUTCHours(),
+      minute: t.getUTCMinutes(),
+      weekday: ((t.getUTCDay() + 6) % 7) + 1,
+    };
   }
 
   /** The instant of one wall time written as if it were UTC (`Date.UTC(y, m - 1, d, h, min)`). */
