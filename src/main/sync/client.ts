@@ -143,7 +143,9 @@ export class SyncClient {
     let answer = this.sendBatch(batch);
     for (;;) {
       const { outgoing } = batch;
-      const following = outgoing.waitingFor ? null : await this.prepareBatch(limit, outgoing.lastSeq);
+      // A short batch took all there was: whatever is written after it is kicked into the next round.
+      const more = outgoing.waitingFor === null && outgoing.items.length === limit;
+      const following = more ? await this.prepareBatch(limit, outgoing.lastSeq) : null;
       const response = await answer;
       const next = following && following.outgoing.items.length > 0 ? following : null;
       const nextAnswer = next ? this.sendBatch(next) : null;
