@@ -15,7 +15,7 @@ import { silentLogger } from '../../src/main/hub/log';
 import { SyncClient } from '../../src/main/sync/client';
 import { SyncLoop } from '../../src/main/sync/loop';
 import { openHubDatabase } from '../../src/main/hub/db/open';
-import { killHard, spawnCli, spawnHub } from '../integration/sync/processes';
+import { killHard, onLines, spawnCli, spawnHub } from '../integration/sync/processes';
 import type { Report } from './report';
 
 /**
@@ -109,19 +109,13 @@ async function watchingStation(
   let waiting: { target: number; resolve: () => void } | null = null;
   let caughtUp: (() => void) | null = null;
   const logs: string[] = [];
-  let buffer = '';
   proc.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
-  proc.stdout!.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = JSON.parse(buffer.slice(0, nl)) as { result?: { pulled: number } };
-      buffer = buffer.slice(nl + 1);
-      if (!line.result) continue;
-      total += line.result.pulled;
-      caughtUp?.();
-      if (waiting && total >= waiting.target) waiting.resolve();
-    }
+  onLines(proc.stdout!, (text) => {
+    const line = JSON.parse(text) as { result?: { pulled: number } };
+    if (!line.result) return;
+    total += line.result.pulled;
+    caughtUp?.();
+    if (waiting && total >= waiting.target) waiting.resolve();
   });
   const exited = new Promise<never>((_, reject) =>
     proc.on('exit', (code) => reject(new Error(`sync --watch exited with ${code}: ${logs.join('')}`))),

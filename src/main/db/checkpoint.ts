@@ -13,8 +13,8 @@ type Prepare = (sql: string) => Database.Statement;
 /**
  * Checkpoints the write-ahead log when the database falls quiet, rather than in the middle of a burst of
  * writes. SQLite checkpoints automatically in the commit that takes the log past 1,000 pages (4 MiB): a
- * sync that applies 10,000 incidents spent two thirds of its commit time there (0.28 s), copying pages that the next batch
- * would change again. SQLite's documentation («Write-Ahead Logging», Checkpointing) leaves the moment to
+ * sync that applies 10,000 incidents spent two thirds of its commit time there (0.28 s), copying pages
+ * that the next batch would change again. SQLite's documentation («Write-Ahead Logging», Checkpointing) leaves the moment to
  * the application; here it is half a second after the last commit, with the automatic checkpoint kept as a
  * backstop at 64 MiB. Durability is the journal mode's and `synchronous`'s, whatever the checkpoint's time.
  */

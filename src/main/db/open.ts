@@ -51,16 +51,26 @@ export function kyselyOver(sqlite: Database.Database): Db {
     cache.set(sql, statement);
     return statement;
   };
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: dialectDatabase(sqlite, prepare) }) });
+}
+
+/**
+ * What Kysely's SQLite dialect is given, on workstations and the hub alike: `prepare` (the caller's, with its
+ * statement cache) understanding bulk statements, and a log checkpointed when quiet in WAL mode.
+ */
+export function dialectDatabase(
+  sqlite: Database.Database,
+  prepare: (sql: string) => Database.Statement,
+): SqliteDatabase {
   const wal = sqlite.pragma('journal_mode', { simple: true }) === 'wal' && !sqlite.readonly;
   const checkpoints = wal ? new IdleCheckpoints(sqlite) : null;
-  const database = {
+  return {
     close: () => {
       checkpoints?.close();
       sqlite.close();
     },
     prepare: withBulkStatements(checkpoints ? checkpoints.watch(prepare) : prepare),
-  };
-  return new Kysely<DB>({ dialect: new SqliteDialect({ database: database as SqliteDatabase }) });
+  } as SqliteDatabase;
 }
 
 export class MigrationFailure extends Error {

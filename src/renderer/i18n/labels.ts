@@ -33,7 +33,8 @@ export function formatTimeLeft(minutes: number): string {
     : `просрочен на ${formatDuration(minutes)} раб.`;
 }
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+/** Two digits: «05». */
+export const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /**
  * «06.01, 09:05» — ru-RU day, month and 24-hour time in the organisation's zone (ux.md), as

@@ -59,7 +59,7 @@ export function wallClockOf(zone: string): WallClock {
 }
 
 /**
- * Converts local wall times of one IANA zone to instants, DST-correct. Used only while precomputing.
+ * Converts local wall times of one IANA zone to instants, DST-correct, and instants to wall times (`local`).
  *
  * A wall time W maps to the EARLIEST instant at which the zone's clock reads W or later:
  * - normal time: the one instant showing W;

@@ -22,6 +22,20 @@ export function spawnCli(args: readonly string[]): ChildProcess {
   );
 }
 
+/** Calls `onLine` with each whole line a process writes (its logs and reports are JSON lines). */
+export function onLines(stream: NodeJS.ReadableStream, onLine: (line: string) => void): void {
+  let buffer = '';
+  stream.on('data', (d: Buffer) => {
+    buffer += d.toString();
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      onLine(line);
+    }
+  });
+}
+
 export type HubProcess = { proc: ChildProcess; url: string; port: number; logs: string[] };
 
 /** A hub in its own process (`npm run cli -- hub`); resolves once it listens. */
@@ -29,25 +43,18 @@ export function spawnHub(dataDir: string, port = 0): Promise<HubProcess> {
   const proc = spawnCli(['hub', '--port', String(port), '--data-dir', dataDir]);
   const logs: string[] = [];
   return new Promise((resolve, reject) => {
-    let buffer = '';
     const timer = setTimeout(() => reject(new Error(`hub did not start: ${logs.join('')}`)), 30_000);
     proc.stderr!.on('data', (d: Buffer) => logs.push(d.toString()));
-    proc.stdout!.on('data', (d: Buffer) => {
-      buffer += d.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        logs.push(line);
-        try {
-          const entry = JSON.parse(line) as { msg?: string; url?: string };
-          if (entry.msg === 'hub.started' && entry.url) {
-            clearTimeout(timer);
-            resolve({ proc, url: entry.url, port: Number(new URL(entry.url).port), logs });
-          }
-        } catch {
-          // not a log line
+    onLines(proc.stdout!, (line) => {
+      logs.push(line);
+      try {
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'hub.started' && entry.url) {
+          clearTimeout(timer);
+          resolve({ proc, url: entry.url, port: Number(new URL(entry.url).port), logs });
         }
+      } catch {
+        // not a log line
       }
     });
     proc.on('exit', (code) => {

@@ -9,7 +9,7 @@ import type { SlaClock } from '../sla';
 import type { WorkflowEvent } from '../../../shared/workflow';
 import { listWorkflowEventsFor } from '../../db/workflow';
 import type { CoreContext, HandlersOf } from '../context';
-import { WallClock } from '../../../shared/worktime/zone';
+import { wallClockOf } from '../../../shared/worktime/zone';
 
 export function toQueueItem(
   incident: Incident,
@@ -49,7 +49,7 @@ export function queueHandlers(
     },
     'worktime.info': () => {
       const org = ctx.organisation();
-      const clock = new WallClock(org.schedule.zone);
+      const clock = wallClockOf(org.schedule.zone);
       const year = new Date(ctx.now()).getUTCFullYear();
       return Promise.resolve({
         schedule: org.schedule,

@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
-import { withBulkStatements } from '../../db/bulk';
-import { IdleCheckpoints } from '../../db/checkpoint';
+import { dialectDatabase } from '../../db/open';
 import type { HubDB } from './schema';
 import { hubMigrationProvider, type HubDialect } from './migrations';
 
@@ -31,15 +30,7 @@ function withStatementCache(sqlite: Database.Database): SqliteDatabase {
     }
     return stmt;
   };
-  const checkpoints =
-    sqlite.pragma('journal_mode', { simple: true }) === 'wal' ? new IdleCheckpoints(sqlite) : null;
-  return {
-    close: () => {
-      checkpoints?.close();
-      sqlite.close();
-    },
-    prepare: withBulkStatements(checkpoints ? checkpoints.watch(prepare) : prepare),
-  } as SqliteDatabase;
+  return dialectDatabase(sqlite, prepare);
 }
 
 export type OpenHubOptions = {
