@@ -1,12 +1,21 @@
+import type { SelectQueryBuilder } from 'kysely';
 import { opFromRow, type OpColumns } from '../db/outbox';
 import type { AttachmentPayload, AuditEventWire } from '../../shared/sync/payloads';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/op';
-import type { PulledOp, PullResponse, ReplicaBundle, SnapshotResponse } from '../../shared/sync/wire';
+import {
+  OWN_ECHO_KINDS,
+  type OwnEchoes,
+  type PulledOp,
+  type PullResponse,
+  type ReplicaBundle,
+  type SnapshotResponse,
+} from '../../shared/sync/wire';
 import type { WorkflowEvent } from '../../shared/workflow';
 import { inChunks, type Caller, type HubContext } from './context';
 import { loadAuditTrail } from './audit';
 import { requireWorkstation } from './caller';
 import { loadClientDirectory } from './directory';
+import type { HubDB } from './db/schema';
 import { loadReplicas, replicaFromRow, type HubConn } from './replicas';
 
 export const MAX_PULL = 5000;
@@ -96,6 +105,7 @@ async function loadBundles(db: HubConn, ids: readonly string[]): Promise<Replica
  * The accepted ops after `after`, in sequence order, filtered to the workstation's departments. The head
  * is read first and nothing above it is served: since numbers commit in order (see `pushOps`), everything
  * at or below the head is already visible, and the returned cursor never passes an op still to come.
+ * `own`: the caller's registrations and edits it confirmed from its push answers, left out (see `OwnEchoes`).
  */
 export async function pullPage(
   ctx: HubContext,
@@ -104,9 +114,27 @@ export async function pullPage(
   limit: number,
   dirVersion: number,
   protocol = SYNC_SCHEMA_VERSION,
+  own: OwnEchoes | null = null,
 ): Promise<PullPage> {
   requireWorkstation(caller);
   const take = Math.max(1, Math.min(limit, MAX_PULL));
+  const device = caller.deviceId;
+  const notOwnEcho = <O>(
+    q: SelectQueryBuilder<HubDB, 'hub_ops', O>,
+  ): SelectQueryBuilder<HubDB, 'hub_ops', O> =>
+    own === null || device === null
+      ? q
+      : q.where((eb) =>
+          eb.not(
+            eb.and([
+              eb('device_id', '=', device),
+              eb('seq', '>=', own.from),
+              eb('seq', '<=', own.to),
+              eb('kind', 'in', OWN_ECHO_KINDS),
+              eb('hlc', '=', eb.ref('hlc_sent')),
+            ]),
+          ),
+        );
   return ctx.db.transaction().execute(async (trx) => {
     const counter = await trx
       .selectFrom('hub_counter')
@@ -116,15 +144,16 @@ export async function pullPage(
     const head = counter.head;
     let rows: OpRow[];
     let entered: string[] = [];
+    // The last number this page covers, when it is full (the next page starts after it).
+    let lastTaken: number | null = null;
     if (caller.departments === null) {
-      rows = await trx
-        .selectFrom('hub_ops')
-        .select(OP_COLUMNS)
-        .where('seq', '>', after)
-        .where('seq', '<=', head)
+      rows = await notOwnEcho(
+        trx.selectFrom('hub_ops').select(OP_COLUMNS).where('seq', '>', after).where('seq', '<=', head),
+      )
         .orderBy('seq')
         .limit(take)
         .execute();
+      if (rows.length === take) lastTaken = rows[rows.length - 1]!.seq;
     } else if (caller.departments.length === 0) {
       rows = [];
     } else {
@@ -139,16 +168,19 @@ export async function pullPage(
         .limit(take)
         .execute();
       const seqs = scoped.map((s) => s.seq);
+      if (seqs.length === take) lastTaken = seqs[seqs.length - 1]!;
       rows = seqs.length
         ? await inChunks(seqs, 500, (chunk) =>
-            trx.selectFrom('hub_ops').select(OP_COLUMNS).where('seq', 'in', chunk).orderBy('seq').execute(),
+            notOwnEcho(trx.selectFrom('hub_ops').select(OP_COLUMNS).where('seq', 'in', chunk))
+              .orderBy('seq')
+              .execute(),
           )
         : [];
       const enteredSeqs = new Set(scoped.filter((s) => Number(s.entered) === 1).map((s) => s.seq));
       entered = [...new Set(rows.filter((r) => enteredSeqs.has(r.seq)).map((r) => r.entity_id))];
     }
-    const more = rows.length === take;
-    const cursor = more ? rows[rows.length - 1]!.seq : head;
+    const more = lastTaken !== null;
+    const cursor = lastTaken ?? head;
     return {
       // A client of protocol 1 does not know attachments: it is served the rest, and its cursor moves on.
       rows: protocol >= 2 ? rows : rows.filter((r) => r.kind !== 'attachment.add'),

@@ -142,7 +142,7 @@ async function acceptBatch(
   const opIds = items.map((i) => i.op.opId);
   const [seenOps, seenRejections] = await Promise.all([
     inChunks(opIds, 500, (chunk) =>
-      trx.selectFrom('hub_ops').select(['op_id', 'seq']).where('op_id', 'in', chunk).execute(),
+      trx.selectFrom('hub_ops').select(['op_id', 'seq', 'hlc']).where('op_id', 'in', chunk).execute(),
     ),
     inChunks(opIds, 500, (chunk) =>
       trx
@@ -153,7 +153,9 @@ async function acceptBatch(
     ),
   ]);
   const outcome = new Map<string, PushResult>();
-  for (const r of seenOps) outcome.set(r.op_id, { opId: r.op_id, status: 'accepted', seq: r.seq });
+  for (const r of seenOps) {
+    outcome.set(r.op_id, { opId: r.op_id, status: 'accepted', seq: r.seq, hlc: r.hlc });
+  }
   for (const r of seenRejections) {
     outcome.set(r.op_id, {
       opId: r.op_id,
@@ -255,7 +257,7 @@ async function acceptBatch(
       }
       head = seq;
       accepted.push({ seq, item, hlc, payload, scope });
-      outcome.set(op.opId, { opId: op.opId, status: 'accepted', seq });
+      outcome.set(op.opId, { opId: op.opId, status: 'accepted', seq, hlc });
     } catch (e) {
       if (!(e instanceof Rejected)) throw e;
       rejected.push({ item, reason: e.reason });

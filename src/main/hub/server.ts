@@ -6,6 +6,7 @@ import {
   DEVICE_HEADER,
   PATHS,
   PROTOCOL_HEADER,
+  parseOwnEchoes,
   PushRequest,
   SessionRequest,
   type HealthResponse,
@@ -194,10 +195,12 @@ export async function startHubServer(
       if (![after, limit, dir, wait].every((n) => Number.isInteger(n) && n >= 0)) {
         throw new HubError('bad_request', 'after, limit, dir и wait — целые неотрицательные числа');
       }
-      let page = await pullPage(ctx, caller, after, limit, dir, protocol);
+      const own = parseOwnEchoes(url.searchParams.get('own'));
+      if (own === undefined) throw new HubError('bad_request', 'own — диапазон номеров вида 10-20');
+      let page = await pullPage(ctx, caller, after, limit, dir, protocol, own);
       if (wait > 0 && page.rows.length === 0 && page.head <= after && !closing) {
         await waiters.wait(wait);
-        page = await pullPage(ctx, caller, after, limit, dir, protocol);
+        page = await pullPage(ctx, caller, after, limit, dir, protocol, own);
       }
       sendText(res, 200, pullResponseText(page));
       return { status: 200, caller };

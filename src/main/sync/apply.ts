@@ -104,6 +104,32 @@ async function storeShadows(trx: SyncConn, shadows: ReadonlyMap<string, Shadow>)
   );
 }
 
+/**
+ * This workstation's own registrations and edits the hub accepted with their own clocks, recorded in the
+ * confirmed layer as the push answer arrives (the hub leaves them out of this workstation's pulls:
+ * `OwnEchoes`). Their fields are last-writer-wins by clock, so the confirmed state is the same whatever
+ * order they and other workstations' ops are applied in.
+ */
+export async function confirmOwn(trx: SyncConn, accepted: readonly { op: Op; seq: number }[]): Promise<void> {
+  if (accepted.length === 0) return;
+  const shadows = await loadShadows(
+    trx,
+    accepted.map((a) => a.op.entityId),
+  );
+  const dirty = new Map<string, Shadow>();
+  for (const { op, seq } of accepted) {
+    const change = changeOf(op);
+    if (!change) continue;
+    const current = shadows.get(op.entityId);
+    const outcome = applyIncidentChange(current?.replica ?? null, change);
+    if (outcome.kind !== 'applied') continue;
+    const next = { replica: outcome.replica, seq: Math.max(current?.seq ?? 0, seq) };
+    shadows.set(op.entityId, next);
+    dirty.set(op.entityId, next);
+  }
+  await storeShadows(trx, dirty);
+}
+
 /** An op as the reducer takes it; null when it does not change an incident (or cannot be read). */
 export function changeOf(op: Pick<Op, 'kind' | 'payload' | 'hlc'>): IncidentChange | null {
   switch (op.kind) {

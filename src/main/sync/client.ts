@@ -11,7 +11,7 @@ import { applyPull, rebase } from './apply';
 import { encodePush, HubClient, SyncError } from './http';
 import { collectOutgoing, recordResults, type Outgoing } from './push';
 import { syncDb, type SyncConn } from './schema';
-import { readCursor, readDirVersion, writeLastSyncAt, type HubConfig } from './state';
+import { readCursor, readDirVersion, readOwnEchoes, writeLastSyncAt, type HubConfig } from './state';
 
 export type SyncClientOptions = {
   db: Db;
@@ -191,6 +191,7 @@ export class SyncClient {
         await readDirVersion(this.db),
         this.options.pullBatch ?? 2000,
         waitMs,
+        await readOwnEchoes(this.db),
       );
       if (response.cursor < cursor) throw new SyncError('bad_response', 'Хаб вернул курсор меньше текущего');
       if (

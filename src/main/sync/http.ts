@@ -8,6 +8,8 @@ import {
   PushResponse,
   SessionResponse,
   SnapshotResponse,
+  formatOwnEchoes,
+  type OwnEchoes,
   type PushItem,
 } from '../../shared/sync/wire';
 
@@ -167,10 +169,18 @@ export class HubClient {
     return this.call(PushResponse, PATHS.push, { method: 'POST', body });
   }
 
-  pull(after: number, dirVersion: number, limit: number, waitMs = 0): Promise<PullResponse> {
+  /** `own`: this workstation's ops it confirmed from push answers, not to be sent back (`OwnEchoes`). */
+  pull(
+    after: number,
+    dirVersion: number,
+    limit: number,
+    waitMs = 0,
+    own: OwnEchoes | null = null,
+  ): Promise<PullResponse> {
+    const echoes = own ? `&own=${formatOwnEchoes(own)}` : '';
     return this.call(
       PullResponse,
-      `${PATHS.pull}?after=${after}&dir=${dirVersion}&limit=${limit}&wait=${waitMs}`,
+      `${PATHS.pull}?after=${after}&dir=${dirVersion}&limit=${limit}&wait=${waitMs}${echoes}`,
     );
   }
 

@@ -3,10 +3,12 @@ import { sql } from 'kysely';
 import { canonicalOpText } from '../../shared/sync/canonical';
 import type { Op } from '../../shared/sync/op';
 import type { AuditEventWire } from '../../shared/sync/payloads';
-import type { PushItem, PushResult } from '../../shared/sync/wire';
+import { OWN_ECHO_KINDS, type PushItem, type PushResult } from '../../shared/sync/wire';
 import type { SyncConn } from './schema';
 import { runBulk } from '../db/bulk';
 import { opFromRow, type OpColumns } from '../db/outbox';
+import { confirmOwn } from './apply';
+import { readOwnEchoes, writeOwnEchoes } from './state';
 
 export type Outgoing = {
   items: PushItem[];
@@ -100,6 +102,38 @@ export async function collectOutgoing(
   return { items, entityIds, waitingFor, lastSeq };
 }
 
+const ECHO_KINDS: readonly string[] = OWN_ECHO_KINDS;
+
+/**
+ * The registrations and edits the hub accepted with their own clocks go into the confirmed layer now, and
+ * the range of numbers so confirmed grows to cover this answer (`OwnEchoes`): the hub will not send them
+ * back. An answer without clocks (a hub from before this) breaks the range: those ops come back in pulls.
+ */
+async function confirmOwnEchoes(
+  trx: SyncConn,
+  items: ReadonlyMap<string, PushItem>,
+  accepted: readonly Extract<PushResult, { status: 'accepted' }>[],
+): Promise<void> {
+  if (accepted.length === 0) return;
+  if (accepted.some((a) => a.hlc === undefined)) {
+    await writeOwnEchoes(trx, null);
+    return;
+  }
+  const confirmed = accepted.flatMap((a) => {
+    const item = items.get(a.opId);
+    return item && ECHO_KINDS.includes(item.op.kind) && item.op.hlc === a.hlc
+      ? [{ op: item.op, seq: a.seq }]
+      : [];
+  });
+  await confirmOwn(trx, confirmed);
+  const seqs = accepted.map((a) => a.seq);
+  const range = await readOwnEchoes(trx);
+  await writeOwnEchoes(trx, {
+    from: Math.min(range?.from ?? Infinity, ...seqs),
+    to: Math.max(range?.to ?? 0, ...seqs),
+  });
+}
+
 /**
  * Records the hub's answer: accepted ops get their number; refused ones are marked, kept, and listed as
  * conflicts for their author. Returns the incidents whose refused ops must be rolled back here.
@@ -110,14 +144,15 @@ export async function recordResults(
   results: readonly PushResult[],
   now: number,
 ): Promise<string[]> {
-  const accepted = results.flatMap((r) => (r.status === 'accepted' ? [{ opId: r.opId, seq: r.seq }] : []));
+  const accepted = results.flatMap((r) => (r.status === 'accepted' ? [r] : []));
   await runBulk(
     trx,
     'UPDATE sync_outbox SET server_seq = ?, sent_at = ? WHERE op_id = ?',
     accepted.map((a) => [a.seq, now, a.opId]),
   );
-  const rollback: string[] = [];
   const byId = new Map(outgoing.items.map((i) => [i.op.opId, i]));
+  await confirmOwnEchoes(trx, byId, accepted);
+  const rollback: string[] = [];
   for (const r of results) {
     if (r.status !== 'rejected') continue;
     const item = byId.get(r.opId);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readSetting, writeSetting } from '../db/settings';
+import type { OwnEchoes } from '../../shared/sync/wire';
 import { asConn, type SyncConn } from './schema';
 
 /** Where the sync client keeps its own state: in the workstation's settings table. */
@@ -8,6 +9,7 @@ const KEYS = {
   cursor: 'sync.cursor',
   dirVersion: 'sync.dirVersion',
   lastSyncAt: 'sync.lastSyncAt',
+  ownEchoes: 'sync.ownEchoes',
 } as const;
 
 export const HubConfig = z.object({ url: z.string().url(), token: z.string().min(1) });
@@ -32,5 +34,14 @@ export const readCursor = (db: SyncConn) => readNumber(db, KEYS.cursor);
 export const writeCursor = (db: SyncConn, v: number) => writeSetting(asConn(db), KEYS.cursor, v);
 export const readDirVersion = async (db: SyncConn) => (await readNumber(db, KEYS.dirVersion)) ?? 0;
 export const writeDirVersion = (db: SyncConn, v: number) => writeSetting(asConn(db), KEYS.dirVersion, v);
+const OwnEchoesSetting = z.object({ from: z.number().int(), to: z.number().int() });
+
+/** The numbers of this workstation's ops confirmed from push answers, one unbroken range (`OwnEchoes`). */
+export async function readOwnEchoes(db: SyncConn): Promise<OwnEchoes | null> {
+  const parsed = OwnEchoesSetting.safeParse(await readSetting(asConn(db), KEYS.ownEchoes));
+  return parsed.success ? parsed.data : null;
+}
+export const writeOwnEchoes = (db: SyncConn, v: OwnEchoes | null) =>
+  writeSetting(asConn(db), KEYS.ownEchoes, v);
 export const readLastSyncAt = (db: SyncConn) => readNumber(db, KEYS.lastSyncAt);
 export const writeLastSyncAt = (db: SyncConn, v: number) => writeSetting(asConn(db), KEYS.lastSyncAt, v);

@@ -45,7 +45,16 @@ export const RejectReason = z.object({
 export type RejectReason = z.infer<typeof RejectReason>;
 
 export const PushResult = z.discriminatedUnion('status', [
-  z.object({ opId: z.string(), status: z.literal('accepted'), seq: z.number().int().positive() }),
+  z.object({
+    opId: z.string(),
+    status: z.literal('accepted'),
+    seq: z.number().int().positive(),
+    /**
+     * The clock the hub stored the op with: the op's own, or the hub's when it capped a clock far ahead.
+     * Hubs answer it since the echo filter (see `OwnEchoes`); an older hub's answer has none.
+     */
+    hlc: z.string().optional(),
+  }),
   z.object({ opId: z.string(), status: z.literal('rejected'), reason: RejectReason }),
 ]);
 export type PushResult = z.infer<typeof PushResult>;
@@ -102,6 +111,34 @@ export const Directory = z.object({
   users: z.array(DirectoryUser),
 });
 export type Directory = z.infer<typeof Directory>;
+
+/**
+ * The workstation's own registrations and edits the hub need not send back (`own=<from>-<to>` on a pull).
+ * When the hub answers a push with each op's stored clock, the workstation records every accepted
+ * `incident.create` and `incident.update` stored with its own clock in its confirmed layer at once, in the
+ * transaction that records the answer, and keeps the range of numbers those answers covered. The hub then
+ * leaves this device's ops of those kinds in the range, stored with the clock they were sent with, out of
+ * its pulls: 10,000 registrations no longer travel back to the workstation that made them. Commands are
+ * always sent (the hub decides their events), and so is an op whose clock the hub capped. A workstation
+ * restored from an older copy asks for its older range, and gets back what it no longer knows.
+ */
+export type OwnEchoes = { from: number; to: number };
+
+/** The op kinds a workstation confirms from the push answer (their effect is last-writer-wins by clock). */
+export const OWN_ECHO_KINDS = ['incident.create', 'incident.update'] as const;
+
+export function formatOwnEchoes(range: OwnEchoes): string {
+  return `${range.from}-${range.to}`;
+}
+
+/** The `own` parameter; null when absent, undefined when it does not read as a range. */
+export function parseOwnEchoes(text: string | null): OwnEchoes | null | undefined {
+  if (text === null) return null;
+  const m = /^(\d{1,15})-(\d{1,15})$/.exec(text);
+  if (!m) return undefined;
+  const range = { from: Number(m[1]), to: Number(m[2]) };
+  return range.from <= range.to ? range : undefined;
+}
 
 export const PullResponse = z.object({
   ops: z.array(PulledOp),

@@ -438,6 +438,53 @@ describe.each(backends)('hub on %s', (backend) => {
     expect(formatHlc(parseHlc(ops[0]!.op.hlc))).toBe(ops[0]!.op.hlc);
   });
 
+  it('answers each accepted op with its stored clock, and leaves the caller’s confirmed echoes out of its pulls', async () => {
+    const hub = await start(backend);
+    await people(hub);
+    const a = await client(hub, 'a');
+    const other = await client(hub, 'other');
+    const created = a.create();
+    const ahead = a.create({}, Date.now() + 86_400_000);
+    const edit = a.signed(
+      {
+        kind: 'incident.update',
+        entity: 'incident',
+        entityId: created.op.entityId,
+        userId: null,
+        payload: { fields: { text: 'Уточнение' } },
+      },
+      null,
+    );
+    const first = await a.push([created, ahead, edit]);
+    const answers = first.body.results as { seq: number; hlc: string }[];
+    expect(answers.map((r) => r.seq)).toEqual([1, 2, 3]);
+    expect(answers[0]!.hlc).toBe(created.op.hlc);
+    expect(answers[1]!.hlc).not.toBe(ahead.op.hlc); // capped
+    expect(answers[2]!.hlc).toBe(edit.op.hlc);
+    // A repeated push gets the same clocks.
+    expect(((await a.push([created])).body.results as { hlc: string }[])[0]!.hlc).toBe(created.op.hlc);
+    const s = await session(a, 'op1', 'password1');
+    await a.push([a.signed(route(created.op.entityId, s.user, 'parks'), s)]);
+    const theirs = other.create();
+    await other.push([theirs]);
+
+    const seqs = async (c: RawClient, own?: string) =>
+      ((await c.pull(0, 1000, own)).body.ops as { seq: number }[]).map((o) => o.seq);
+    expect(await seqs(a)).toEqual([1, 2, 3, 4, 5]);
+    // Own registration and edit confirmed: left out; the capped one, the command and another's op are sent.
+    expect(await seqs(a, '1-4')).toEqual([2, 4, 5]);
+    // Only within the range the workstation names (a copy restored from before gets its later ops back).
+    expect(await seqs(a, '1-2')).toEqual([2, 3, 4, 5]);
+    // Never another device's ops.
+    expect(await seqs(other, '1-5')).toEqual([1, 2, 3, 4]);
+    // A full page whose last ops were left out still ends at the last op it covers.
+    const page = await a.pull(0, 2, '1-4');
+    expect(page.body.ops.map((o: { seq: number }) => o.seq)).toEqual([2, 4]);
+    expect(page.body.cursor).toBe(4);
+    expect((await a.pull(0, 10, '4-1')).status).toBe(400);
+    expect((await a.pull(0, 10, 'x')).status).toBe(400);
+  });
+
   it('builds a snapshot at a known sequence number, filtered to the workstation', async () => {
     const hub = await start(backend);
     await people(hub);

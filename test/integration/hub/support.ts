@@ -134,8 +134,8 @@ export class RawClient {
     return this.request('POST', '/v1/push', { items }, protocol);
   }
 
-  pull(after: number, limit = 1000) {
-    return this.request('GET', `/v1/pull?after=${after}&limit=${limit}`);
+  pull(after: number, limit = 1000, own?: string) {
+    return this.request('GET', `/v1/pull?after=${after}&limit=${limit}${own ? `&own=${own}` : ''}`);
   }
 
   hlc(at = Date.now()): string {

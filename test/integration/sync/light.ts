@@ -54,7 +54,13 @@ export function disposeTemplate(): void {
 }
 
 /** What the fake network does to the next requests of one workstation. */
-export type Network = { partitioned: boolean; dropNextResponse: boolean; duplicateNext: boolean };
+export type Network = {
+  partitioned: boolean;
+  dropNextResponse: boolean;
+  duplicateNext: boolean;
+  /** Push answers as a hub from before the echo filter gives them: without each op's stored clock. */
+  answerWithoutClocks: boolean;
+};
 
 type LightHubOptions = { now?: () => number; maxDriftMs?: number; databaseUrl?: string };
 export type HubRef = { hub: Hub; dir: string; options: LightHubOptions };
@@ -163,7 +169,12 @@ export class LightStation {
     const enrolled = await addWorkstation(ref.hub.context.db, name, {
       departments: options.departments ?? null,
     });
-    const net: Network = { partitioned: false, dropNextResponse: false, duplicateNext: false };
+    const net: Network = {
+      partitioned: false,
+      dropNextResponse: false,
+      duplicateNext: false,
+      answerWithoutClocks: false,
+    };
     const fakeFetch: typeof fetch = async (input, init) => {
       if (net.partitioned) throw new TypeError('fetch failed: partitioned');
       // The hub may have restarted on another port: always go to the current one.
@@ -178,6 +189,11 @@ export class LightStation {
         net.dropNextResponse = false;
         await res.arrayBuffer();
         throw new TypeError('fetch failed: response lost');
+      }
+      if (net.answerWithoutClocks && url.includes('/v1/push') && res.ok) {
+        const body = (await res.json()) as { results: { hlc?: string }[] };
+        for (const r of body.results) delete r.hlc;
+        return Response.json(body);
       }
       return res;
     };

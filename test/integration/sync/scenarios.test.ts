@@ -188,6 +188,46 @@ describe('sync scenarios', () => {
     expect((await row(current, id!)).text).toBe('ждёт обновления');
   });
 
+  it('confirms its own registrations and edits from the push answer, not from their echo', async () => {
+    const r = await hub();
+    const a = await open(r, 'a');
+    const b = await open(r, 'b');
+    const shadowed = async (ids: string[]) =>
+      (
+        await syncDb(a.db)
+          .selectFrom('sync_shadow')
+          .select('incident_id')
+          .where('incident_id', 'in', ids)
+          .execute()
+      ).length;
+    const ids = await a.create(3);
+    await a.update(ids[0]!, { text: 'Уточнение от заявителя' });
+    const round = await a.client.syncOnce();
+    expect(round.accepted).toBe(4);
+    // Recorded as confirmed from the answer; the hub sends none of them back.
+    expect(round.pulled).toBe(0);
+    expect(await shadowed(ids)).toBe(3);
+    expect((await row(a, ids[0]!)).text).toBe('Уточнение от заявителя');
+    // A command comes back: the hub decides its events.
+    await b.client.syncOnce();
+    expect(await a.command(PEOPLE.op1, route('roads'), ids[1]!)).toBe(true);
+    expect((await a.client.syncOnce()).pulled).toBe(1);
+
+    // An older hub answers without clocks: what it accepted then is not confirmed from the answer, and a
+    // later answer with clocks does not claim it; its echo brings it.
+    a.net.answerWithoutClocks = true;
+    const [old] = await a.create(1);
+    await a.client.pushAll();
+    a.net.answerWithoutClocks = false;
+    const [fresh] = await a.create(1);
+    await a.client.pushAll();
+    expect(await shadowed([old!, fresh!])).toBe(1);
+    expect(await a.client.pullAll()).toBe(1);
+    expect(await shadowed([old!, fresh!])).toBe(2);
+    await b.client.syncOnce();
+    await expectConverged(r, [a, b]);
+  });
+
   it('refuses a revoked workstation and keeps its changes pending', async () => {
     const r = await hub();
     const a = await open(r, 'a');
