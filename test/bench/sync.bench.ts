@@ -10,7 +10,7 @@ import { createIncidents } from '../../src/main/core/incidents';
 import { SYSTEM_ACTOR } from '../../src/main/core/changes';
 import { countPendingOps } from '../../src/main/db/outbox';
 import { addWorkstation } from '../../src/main/hub/admin';
-import { startHub, type Hub } from '../../src/main/hub/hub';
+import { startHub } from '../../src/main/hub/hub';
 import { silentLogger } from '../../src/main/hub/log';
 import { SyncClient } from '../../src/main/sync/client';
 import { SyncLoop } from '../../src/main/sync/loop';
@@ -29,16 +29,6 @@ function dir(): string {
   const d = mkdtempSync(join(tmpdir(), 'otklik-bench-'));
   dirs.push(d);
   return d;
-}
-
-/** A workstation enrolled with an in-process hub. */
-async function station(
-  hub: Hub,
-  name: string,
-  options: { onApplied?: (ids: string[]) => void; batch?: number } = {},
-) {
-  const { token } = await addWorkstation(hub.context.db, name);
-  return stationAt(hub.url, token, options);
 }
 
 async function create(core: Core, n: number): Promise<string[]> {
@@ -179,34 +169,29 @@ async function pushPull10k(report: Report): Promise<void> {
 }
 
 async function liveLatency(report: Report): Promise<void> {
-  const hub = await startHub({ port: 0, dataDir: dir(), logger: silentLogger });
-  let arrived: ((ids: string[]) => void) | null = null;
-  const a = await station(hub, 'a');
-  const b = await station(hub, 'b', { onApplied: (ids) => arrived?.(ids) });
-  const loops = [a, b].map(
-    (s) =>
-      new SyncLoop({
-        client: s.client,
-        pullIntervalMs: 60_000,
-        pendingCount: () => countPendingOps(s.core.db),
-      }),
-  );
+  // As deployed: the hub and workstation B (`sync --watch`) in processes of their own; A's sync loop here.
+  const hub = await hubProcess(['a', 'b']);
+  const a = await stationAt(hub.url, hub.tokens[0]!);
+  const loop = new SyncLoop({
+    client: a.client,
+    pullIntervalMs: 60_000,
+    pendingCount: () => countPendingOps(a.core.db),
+  });
+  const b = await watchingStation(hub.url, hub.tokens[1]!);
   try {
-    for (const l of loops) l.start();
-    await b.client.syncOnce();
-    await new Promise((r) => setTimeout(r, 200));
+    loop.start();
+    await new Promise((r) => setTimeout(r, 300));
     const samples: number[] = [];
     for (let i = 0; i < 60; i++) {
+      const seen = b.pulled(1);
       const t0 = performance.now();
-      const seen = new Promise<void>((resolve) => {
-        arrived = () => resolve();
-      });
       // A change on A, as a command handler makes it (the core then tells the loop at once).
       await create(a.core, 1);
-      loops[0]!.kick();
+      loop.kick();
+      // B's round has applied it and reported (one JSON line on its stdout).
       await seen;
       samples.push(performance.now() - t0);
-      await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, 20));
     }
     samples.sort((x, y) => x - y);
     const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
@@ -214,12 +199,13 @@ async function liveLatency(report: Report): Promise<void> {
       goal: 10,
       p90: Math.round(at(0.9) * 10) / 10,
       samples: samples.length,
+      processes: 'A bench, hub and B (sync --watch) each their own',
     });
   } finally {
-    for (const l of loops) await l.stop();
+    await loop.stop();
+    await b.stop();
     await a.core.close();
-    await b.core.close();
-    await hub.close();
+    await hub.stop();
   }
 }
 

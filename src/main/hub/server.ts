@@ -179,12 +179,17 @@ export async function startHubServer(
       const body = parseJson(PushRequest, await readBody(req));
       checkPushProtocol(ctx, protocol, body.items);
       const results = await pushOps(ctx, caller, body.items);
-      const head = await ctx.db
+      const counter = await ctx.db
         .selectFrom('hub_counter')
-        .select('head')
+        .select(['head', 'dir_version'])
         .where('id', '=', 1)
         .executeTakeFirstOrThrow();
-      send(res, 200, { results, head: head.head, hubTime: ctx.now() });
+      send(res, 200, {
+        results,
+        head: counter.head,
+        hubTime: ctx.now(),
+        dirVersion: counter.dir_version,
+      });
       return { status: 200, caller };
     }
     if (path === PATHS.pull && req.method === 'GET') {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/op';
@@ -11,7 +12,14 @@ import { applyPull, rebase } from './apply';
 import { encodePush, HubClient, SyncError } from './http';
 import { collectOutgoing, recordResults, type Outgoing } from './push';
 import { syncDb, type SyncConn } from './schema';
-import { readCursor, readDirVersion, readOwnEchoes, writeLastSyncAt, type HubConfig } from './state';
+import {
+  readCursor,
+  readDirVersion,
+  readOwnEchoes,
+  writeCursor,
+  writeLastSyncAt,
+  type HubConfig,
+} from './state';
 
 export type SyncClientOptions = {
   db: Db;
@@ -48,6 +56,23 @@ export type RoundResult = {
 };
 
 /**
+ * Whether a pull after this push would bring nothing: every number after the cursor up to the hub's head is
+ * one of this workstation's ops confirmed from the answers (the hub leaves those out of its pulls), and the
+ * hub's directory is the version held here. An older hub's answer (no directory version) never qualifies.
+ */
+async function coversToHead(
+  db: SyncConn,
+  response: PushResponse,
+  cursor: number,
+  confirmed: readonly number[],
+): Promise<boolean> {
+  if (response.dirVersion === undefined || response.head < cursor) return false;
+  if (response.dirVersion !== (await readDirVersion(db))) return false;
+  const within = new Set(confirmed.filter((s) => s > cursor && s <= response.head));
+  return within.size === response.head - cursor;
+}
+
+/**
  * One workstation's sync with the hub: push the outbox in idempotent batches, pull after the cursor, apply
  * and rebase (docs/sync.md). Every step is safe to interrupt: the hub dedups ops by id, and a pull is
  * applied in one transaction with the cursor, so a crash at any point only repeats work.
@@ -57,7 +82,8 @@ export class SyncClient {
   private readonly db: SyncConn;
   private readonly now: () => number;
   private running: Promise<RoundResult> | null = null;
-  private readonly checkedFiles = new Set<string>();
+  /** Attachments (by rowid: the table only grows) whose files this run has looked at already. */
+  private filesCheckedUpTo = 0;
   private again = false;
 
   constructor(private readonly options: SyncClientOptions) {
@@ -98,8 +124,10 @@ export class SyncClient {
       await this.bootstrap();
       bootstrapped = true;
     }
-    const pushed = await this.pushAll();
-    const pulled = await this.pullAll();
+    const { caughtUp, ...pushed } = await this.pushAll();
+    // Nothing to pull when the push answered everything up to the hub's head with this workstation's own
+    // confirmed echoes (the hub would leave them out): a local change costs the hub one request, not two.
+    const pulled = caughtUp ? 0 : await this.pullAll();
     await this.fetchFiles();
     await writeLastSyncAt(this.db, this.now());
     return { ...pushed, pulled, bootstrapped, cursor: (await readCursor(this.db)) ?? 0 };
@@ -126,10 +154,14 @@ export class SyncClient {
     accepted: number;
     rejected: number;
     waitingForUser: string | null;
+    /** The cursor moved to the hub's head: every op up to it was this workstation's, confirmed here. */
+    caughtUp: boolean;
   }> {
     let pushed = 0;
     let accepted = 0;
     let rejected = 0;
+    let caughtUp = false;
+    const confirmed: number[] = [];
     const limit = this.options.pushBatch ?? 2000;
     // Batches overlap with the hub's work: the next one is read and encoded while the hub checks this one,
     // and goes out as soon as this one is answered, before its answer is recorded here. The hub takes a
@@ -138,7 +170,7 @@ export class SyncClient {
     // same answer (the hub keeps each op's outcome by id).
     let batch = await this.prepareBatch(limit, 0);
     if (batch.outgoing.items.length === 0) {
-      return { pushed, accepted, rejected, waitingForUser: batch.outgoing.waitingFor };
+      return { pushed, accepted, rejected, waitingForUser: batch.outgoing.waitingFor, caughtUp };
     }
     let answer = this.sendBatch(batch);
     for (;;) {
@@ -153,8 +185,15 @@ export class SyncClient {
       nextAnswer?.catch(() => undefined);
       const rollback = await this.options.db.transaction().execute(async (trx) => {
         const t = trx as unknown as SyncConn;
-        const ids = await recordResults(t, outgoing, response.results, this.now());
-        if (ids.length > 0) await rebase(t, ids, (await readCursor(t)) ?? 0, { now: this.now() });
+        const recorded = await recordResults(t, outgoing, response.results, this.now());
+        const ids = recorded.rollback;
+        confirmed.push(...recorded.confirmed);
+        const cursor = (await readCursor(t)) ?? 0;
+        if (ids.length > 0) await rebase(t, ids, cursor, { now: this.now() });
+        if (!next && (await coversToHead(t, response, cursor, confirmed))) {
+          await writeCursor(t, response.head);
+          caughtUp = true;
+        }
         return ids;
       });
       if (rollback.length > 0) this.options.onApplied?.(rollback);
@@ -164,7 +203,7 @@ export class SyncClient {
       if (!next || !nextAnswer) {
         // Stopped before an op whose author has no hub session here yet (in this batch or the next).
         const waitingForUser = outgoing.waitingFor ?? following?.outgoing.waitingFor ?? null;
-        return { pushed, accepted, rejected, waitingForUser };
+        return { pushed, accepted, rejected, waitingForUser, caughtUp };
       }
       batch = next;
       answer = nextAnswer;
@@ -235,24 +274,25 @@ export class SyncClient {
 
   /**
    * Fetches the files of attachments made on other workstations. Each is checked once per run of the app
-   * (a file the hub does not hold, made before files were synced, is not asked for again until a restart).
+   * (a file the hub does not hold, made before files were synced, is not asked for again until a restart);
+   * a round reads only the records added since the last one looked, not the whole table.
    */
   async fetchFiles(): Promise<number> {
     const root = this.options.filesDir;
     if (!root) return 0;
-    const rows = await this.db.selectFrom('attachments').select(['sha256', 'file_name']).execute();
+    const { rows } = await sql<{ n: number; sha256: string; file_name: string }>`
+      SELECT rowid AS n, sha256, file_name FROM attachments WHERE rowid > ${this.filesCheckedUpTo}
+      ORDER BY rowid`.execute(this.db);
     let fetched = 0;
     for (const r of rows) {
-      const path = attachmentFile(root, r.sha256, r.file_name);
-      if (this.checkedFiles.has(path)) continue;
-      if (!existsSync(path)) {
+      if (!existsSync(attachmentFile(root, r.sha256, r.file_name))) {
         const bytes = await this.http.getBlob(r.sha256);
         if (bytes && createHash('sha256').update(bytes).digest('hex') === r.sha256) {
           writeAttachmentBytes(root, r.sha256, r.file_name, bytes);
           fetched += 1;
         }
       }
-      this.checkedFiles.add(path);
+      this.filesCheckedUpTo = r.n;
     }
     return fetched;
   }

@@ -113,11 +113,11 @@ async function confirmOwnEchoes(
   trx: SyncConn,
   items: ReadonlyMap<string, PushItem>,
   accepted: readonly Extract<PushResult, { status: 'accepted' }>[],
-): Promise<void> {
-  if (accepted.length === 0) return;
+): Promise<number[]> {
+  if (accepted.length === 0) return [];
   if (accepted.some((a) => a.hlc === undefined)) {
     await writeOwnEchoes(trx, null);
-    return;
+    return [];
   }
   const confirmed = accepted.flatMap((a) => {
     const item = items.get(a.opId);
@@ -132,18 +132,20 @@ async function confirmOwnEchoes(
     from: Math.min(range?.from ?? Infinity, ...seqs),
     to: Math.max(range?.to ?? 0, ...seqs),
   });
+  return confirmed.map((c) => c.seq);
 }
 
 /**
  * Records the hub's answer: accepted ops get their number; refused ones are marked, kept, and listed as
- * conflicts for their author. Returns the incidents whose refused ops must be rolled back here.
+ * conflicts for their author. Returns the incidents whose refused ops must be rolled back here, and the
+ * numbers of the ops confirmed from the answer (`confirmOwnEchoes`).
  */
 export async function recordResults(
   trx: SyncConn,
   outgoing: Outgoing,
   results: readonly PushResult[],
   now: number,
-): Promise<string[]> {
+): Promise<{ rollback: string[]; confirmed: number[] }> {
   const accepted = results.flatMap((r) => (r.status === 'accepted' ? [r] : []));
   await runBulk(
     trx,
@@ -151,7 +153,7 @@ export async function recordResults(
     accepted.map((a) => [a.seq, now, a.opId]),
   );
   const byId = new Map(outgoing.items.map((i) => [i.op.opId, i]));
-  await confirmOwnEchoes(trx, byId, accepted);
+  const confirmed = await confirmOwnEchoes(trx, byId, accepted);
   const rollback: string[] = [];
   for (const r of results) {
     if (r.status !== 'rejected') continue;
@@ -179,5 +181,5 @@ export async function recordResults(
     const entity = outgoing.entityIds.get(r.opId);
     if (entity && item?.op.entity === 'incident') rollback.push(entity);
   }
-  return rollback;
+  return { rollback, confirmed };
 }

@@ -64,6 +64,12 @@ export const PushResponse = z.object({
   /** The hub's newest sequence number after this push. */
   head: z.number().int().nonnegative(),
   hubTime: z.number(),
+  /**
+   * The version of the hub's directory (people, departments) after this push; hubs since the echo filter
+   * send it. A workstation whose confirmed echoes cover everything up to `head`, and whose directory is
+   * this version, has nothing to pull.
+   */
+  dirVersion: z.number().int().nonnegative().optional(),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 

@@ -58,7 +58,7 @@ export type Network = {
   partitioned: boolean;
   dropNextResponse: boolean;
   duplicateNext: boolean;
-  /** Push answers as a hub from before the echo filter gives them: without each op's stored clock. */
+  /** Push answers as a hub from before the echo filter gives them: without stored clocks or directory version. */
   answerWithoutClocks: boolean;
 };
 
@@ -191,8 +191,9 @@ export class LightStation {
         throw new TypeError('fetch failed: response lost');
       }
       if (net.answerWithoutClocks && url.includes('/v1/push') && res.ok) {
-        const body = (await res.json()) as { results: { hlc?: string }[] };
+        const body = (await res.json()) as { results: { hlc?: string }[]; dirVersion?: number };
         for (const r of body.results) delete r.hlc;
+        delete body.dirVersion;
         return Response.json(body);
       }
       return res;

@@ -3,7 +3,7 @@ import { countPendingOps } from '../../../src/main/db/outbox';
 import { createIncidents } from '../../../src/main/core/incidents';
 import { SYSTEM_ACTOR } from '../../../src/main/core/changes';
 import { makeNewIncident } from '../../support/builders';
-import { revokeWorkstation } from '../../../src/main/hub/admin';
+import { addDepartment, revokeWorkstation } from '../../../src/main/hub/admin';
 import { SyncError } from '../../../src/main/sync/http';
 import { SyncLoop } from '../../../src/main/sync/loop';
 import { syncDb } from '../../../src/main/sync/schema';
@@ -204,12 +204,28 @@ describe('sync scenarios', () => {
     await a.update(ids[0]!, { text: 'Уточнение от заявителя' });
     const round = await a.client.syncOnce();
     expect(round.accepted).toBe(4);
-    // Recorded as confirmed from the answer; the hub sends none of them back.
+    // Recorded as confirmed from the answer; nothing else happened on the hub, so there was no pull at
+    // all: the cursor moved to the hub's head with the answer.
     expect(round.pulled).toBe(0);
+    expect(round.cursor).toBe(4);
+    expect(await a.client.pullAll()).toBe(0);
     expect(await shadowed(ids)).toBe(3);
     expect((await row(a, ids[0]!)).text).toBe('Уточнение от заявителя');
-    // A command comes back: the hub decides its events.
+    // Another workstation's change in between: pulled after the push.
     await b.client.syncOnce();
+    await b.update(ids[2]!, { authorName: 'Петров П. П.' });
+    await b.client.syncOnce();
+    await a.update(ids[1]!, { text: 'Ещё уточнение' });
+    const between = await a.client.syncOnce();
+    expect([between.accepted, between.pulled]).toEqual([1, 1]);
+    expect((await row(a, ids[2]!)).author_name).toBe('Петров П. П.');
+    // The hub's directory changed: pulled after the push, for the directory.
+    await addDepartment(r.hub.context.db, { id: 'snow', name: 'Уборка снега' });
+    await a.update(ids[1]!, { text: 'И ещё уточнение' });
+    await a.client.syncOnce();
+    const snow = await a.db.selectFrom('departments').select('name').where('id', '=', 'snow').execute();
+    expect(snow).toEqual([{ name: 'Уборка снега' }]);
+    // A command comes back: the hub decides its events.
     expect(await a.command(PEOPLE.op1, route('roads'), ids[1]!)).toBe(true);
     expect((await a.client.syncOnce()).pulled).toBe(1);
 
