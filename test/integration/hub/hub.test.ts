@@ -266,28 +266,14 @@ describe.each(backends)('hub on %s', (backend) => {
     // A parks workstation registers a roads incident, and edits one.
     const create = await parksDesk.push([parksDesk.create({ departmentId: 'roads', status: 'routed' })]);
     expect(create.body.results[0].reason.code).toBe('out-of-scope');
-    const edit = parksDesk.signed(
-      {
-        kind: 'incident.update',
-        entity: 'incident',
-        entityId: roadsIncident.op.entityId,
-        userId: null,
-        payload: { fields: { text: 'x' } },
-      },
-      null,
-    );
+    const edit = parksDesk.edit(roadsIncident.op.entityId, { text: 'x' });
     expect((await parksDesk.push([edit])).body.results[0].reason.code).toBe('out-of-scope');
     // A parks executor on the centre's workstation edits a roads incident.
     const pe = await session(centre, 'pe', 'password3');
-    const peEdit = centre.signed(
-      {
-        kind: 'incident.update',
-        entity: 'incident',
-        entityId: roadsIncident.op.entityId,
-        userId: ids.parksExec,
-        payload: { fields: { text: 'x' } },
-      },
-      pe,
+    const peEdit = centre.edit(
+      roadsIncident.op.entityId,
+      { text: 'x' },
+      { userId: ids.parksExec, session: pe },
     );
     expect((await centre.push([peEdit])).body.results[0].reason.code).toBe('out-of-scope');
     // The workflow refuses a draft by a department the incident is not routed to.
@@ -445,16 +431,7 @@ describe.each(backends)('hub on %s', (backend) => {
     const other = await client(hub, 'other');
     const created = a.create();
     const ahead = a.create({}, Date.now() + 86_400_000);
-    const edit = a.signed(
-      {
-        kind: 'incident.update',
-        entity: 'incident',
-        entityId: created.op.entityId,
-        userId: null,
-        payload: { fields: { text: 'Уточнение' } },
-      },
-      null,
-    );
+    const edit = a.edit(created.op.entityId, { text: 'Уточнение' });
     const first = await a.push([created, ahead, edit]);
     const answers = first.body.results as { seq: number; hlc: string }[];
     expect(answers.map((r) => r.seq)).toEqual([1, 2, 3]);

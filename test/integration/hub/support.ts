@@ -180,6 +180,24 @@ export class RawClient {
     return { op, audit: null, sessionId: null, sig: null };
   }
 
+  /** An `incident.update` of descriptive fields: by the system, or by a person signing with their session. */
+  edit(
+    entityId: string,
+    fields: Record<string, unknown>,
+    by: { userId: string; session: { id: string; secret: string } } | null = null,
+  ): PushItem {
+    return this.signed(
+      {
+        kind: 'incident.update',
+        entity: 'incident',
+        entityId,
+        userId: by?.userId ?? null,
+        payload: { fields },
+      },
+      by?.session ?? null,
+    );
+  }
+
   /** An op signed with a session's secret (or with no session at all). */
   signed(
     op: Omit<Op, 'deviceId' | 'hlc' | 'schemaVersion' | 'opId'> & Partial<Op>,
