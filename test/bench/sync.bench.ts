@@ -63,11 +63,7 @@ async function hubProcess(
   return { url: hub.url, tokens, stop: () => killHard(hub.proc) };
 }
 
-async function stationAt(
-  url: string,
-  token: string,
-  options: { onApplied?: (ids: string[]) => void; batch?: number } = {},
-) {
+async function stationAt(url: string, token: string, options: { batch?: number } = {}) {
   const core = await openCore({
     dataDir: dir(),
     transport: 'cli',
@@ -81,7 +77,6 @@ async function stationAt(
     hub: { url, token },
     pushBatch: options.batch ?? 5000,
     pullBatch: options.batch ?? 5000,
-    onApplied: options.onApplied,
   });
   return { core, client };
 }
