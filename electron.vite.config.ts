@@ -1,6 +1,24 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * The renderer ships as one classic script with V8's compile hint (`//# allFunctionsCalledOnLoad`), so that
+ * the code cache (Chromium's for the web host, the `app:` scheme's in Electron) holds the compiled code of
+ * every function, React's render included. Chromium keeps no code cache for module scripts: as modules, the
+ * first screen compiled ~750 functions on the main thread at every start (docs/architecture.md, As built).
+ */
+function classicScript(): Plugin {
+  return {
+    name: 'otklik:classic-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => html.replace(/<script type="module" crossorigin src=/g, '<script defer src='),
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -21,11 +39,19 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [react(), classicScript()],
     build: {
       outDir: resolve('out/renderer'),
       minify: true,
-      rolldownOptions: { input: { index: resolve('src/renderer/index.html') } },
+      modulePreload: false,
+      cssCodeSplit: false,
+      // One script of ~1 MB on purpose (see classicScript); recharts, used by the reports and the wall, is most of it.
+      chunkSizeWarningLimit: 1_200,
+      rolldownOptions: {
+        input: { index: resolve('src/renderer/index.html') },
+        checks: { emptyImportMeta: false },
+        output: { format: 'iife', inlineDynamicImports: true, postBanner: '//# allFunctionsCalledOnLoad' },
+      },
     },
   },
 });

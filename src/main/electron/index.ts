@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { openCore } from '../core/core';
 import { denyAllPermissions, enforceCsp } from './security';
 import { createAppWindow, rendererPaths } from './windows';
+import { registerAppScheme, serveRenderer } from './scheme';
 import { forwardEvents, registerIpc } from './ipc';
 import { electronNativeBinding } from './native';
 import { manageWallWindow, wallDisplayFlag } from './wall';
 import { showDesktopNotifications } from './notify';
 
 app.enableSandbox();
+registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 void app.whenReady().then(async () => {
@@ -29,6 +31,7 @@ void app.whenReady().then(async () => {
     fileURLToPath(new URL('..', import.meta.url)),
     process.env.ELECTRON_RENDERER_URL,
   );
+  if (!paths.devServerUrl) serveRenderer(paths.rendererDir);
   const windows = new Set<BrowserWindow>();
   const open = () => {
     const w = createAppWindow(paths, { title: 'Отклик — очередь' });

@@ -1,13 +1,13 @@
 import { BrowserWindow, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_BASE } from './scheme';
 import { guardWebContents, secureWebPreferences } from './security';
 
 export type WindowPaths = {
   /** out/preload/index.cjs */
   preload: string;
-  /** out/renderer/index.html */
-  rendererHtml: string;
+  /** out/renderer: served to the windows as `otklik://app/` (see scheme.ts). */
+  rendererDir: string;
   /** The electron-vite dev server, when running `npm run dev`. */
   devServerUrl?: string;
 };
@@ -15,7 +15,7 @@ export type WindowPaths = {
 export function rendererPaths(outDir: string, devServerUrl?: string): WindowPaths {
   return {
     preload: join(outDir, 'preload', 'index.cjs'),
-    rendererHtml: join(outDir, 'renderer', 'index.html'),
+    rendererDir: join(outDir, 'renderer'),
     ...(devServerUrl ? { devServerUrl } : {}),
   };
 }
@@ -36,14 +36,13 @@ export function createAppWindow(
     autoHideMenuBar: true,
     webPreferences: secureWebPreferences(paths.preload),
   });
-  const base = paths.devServerUrl ?? pathToFileURL(paths.rendererHtml).href;
-  const appOrigin = new URL(base);
+  const dev = paths.devServerUrl ? new URL(paths.devServerUrl) : null;
+  const base = paths.devServerUrl ?? `${APP_BASE}index.html`;
   const isAppUrl = (url: string) => {
     try {
       const u = new URL(url);
-      return appOrigin.protocol === 'file:'
-        ? u.href.startsWith(appOrigin.href)
-        : u.origin === appOrigin.origin;
+      // The app's own scheme by prefix: Node's URL gives a non-special scheme the origin "null".
+      return dev ? u.origin === dev.origin : u.href.startsWith(APP_BASE);
     } catch {
       return false;
     }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -55,6 +56,7 @@ vi.mock('electron', () => {
 const { createAppWindow, rendererPaths } = await import('../../../../src/main/electron/windows');
 const { registerIpc } = await import('../../../../src/main/electron/ipc');
 const { denyAllPermissions, isSafeExternalUrl } = await import('../../../../src/main/electron/security');
+const { rendererFileOf } = await import('../../../../src/main/electron/scheme');
 
 const outDir = fileURLToPath(new URL('../../../../out', import.meta.url));
 
@@ -110,6 +112,47 @@ describe('the Electron glue', () => {
     expect(w.contents.windowOpenHandler?.({ url: 'https://vk.com/wall-1_2' })).toEqual({ action: 'deny' });
     expect(w.contents.windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(recorded.opened).toEqual(['https://vk.com/wall-1_2']);
+  });
+
+  it('loads the renderer from the app scheme, whose code Chromium caches, and stays on it', () => {
+    createAppWindow(rendererPaths(outDir), { title: 'Отклик' });
+    createAppWindow(rendererPaths(outDir), { title: 'Стена', route: '/wall' });
+    const [queue, wall] = recorded.windows;
+    if (!queue || !wall) throw new Error('no window');
+    expect(queue.loaded).toEqual(['otklik://app/index.html']);
+    expect(wall.loaded).toEqual(['otklik://app/index.html#/wall']);
+    for (const [url, blocked] of [
+      ['otklik://app/index.html#/incident/1', false],
+      ['otklik://other/index.html', true],
+      ['file:///etc/passwd', true],
+      ['data:text/html,<b>x</b>', true],
+    ] as const) {
+      const e = event();
+      queue.contents.emit('will-navigate', e, url);
+      expect(e.preventDefault.mock.calls.length > 0, url).toBe(blocked);
+    }
+  });
+
+  it("maps the app scheme's URLs to the renderer's files and nothing outside them", () => {
+    const dir = join(outDir, 'renderer');
+    expect(rendererFileOf('otklik://app/index.html', dir)).toBe(join(dir, 'index.html'));
+    expect(rendererFileOf('otklik://app/', dir)).toBe(join(dir, 'index.html'));
+    expect(rendererFileOf('otklik://app/assets/index-1.js?x=1#y', dir)).toBe(
+      join(dir, 'assets', 'index-1.js'),
+    );
+    expect(rendererFileOf('otklik://app/assets/%D1%84.css', dir)).toBe(join(dir, 'assets', 'ф.css'));
+    // The URL resolves dot segments (escaped ones too) itself, inside the app; an escaped slash cannot.
+    expect(rendererFileOf('otklik://app/../main/index.js', dir)).toBe(join(dir, 'main', 'index.js'));
+    expect(rendererFileOf('otklik://app/%2E%2E/main/index.js', dir)).toBe(join(dir, 'main', 'index.js'));
+    for (const bad of [
+      'otklik://app/assets/%2e%2e%2f..%2fmain%2findex.js',
+      'otklik://app/%E0%A4%A',
+      'otklik://evil/index.html',
+      'file:///etc/passwd',
+      'https://app/index.html',
+    ]) {
+      expect(rendererFileOf(bad, dir), bad).toBeNull();
+    }
   });
 
   it('accepts only parsed https: URLs as external links', () => {
