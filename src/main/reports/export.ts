@@ -2,8 +2,6 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { MonthlyReport } from '../../shared/reports';
 import { reportFileName } from './format';
-import { writePdf } from './pdf';
-import { writeXlsx } from './xlsx';
 
 export type ReportFormat = 'xlsx' | 'pdf';
 
@@ -14,8 +12,15 @@ export const MIME: Record<ReportFormat, string> = {
 
 export type RenderedReport = { bytes: Buffer; fileName: string; mime: string };
 
+/**
+ * ExcelJS and pdfmake are loaded on the first report, not with the core: they took about a second of every
+ * start (the app, the web host, the hub, each CLI command) for a file made once a month.
+ */
 export async function renderReport(report: MonthlyReport, format: ReportFormat): Promise<RenderedReport> {
-  const bytes = format === 'xlsx' ? await writeXlsx(report) : await writePdf(report);
+  const bytes =
+    format === 'xlsx'
+      ? await (await import('./xlsx')).writeXlsx(report)
+      : await (await import('./pdf')).writePdf(report);
   return { bytes, fileName: reportFileName(report, format), mime: MIME[format] };
 }
 
