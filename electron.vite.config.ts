@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 
 /**
  * The renderer ships as one classic script with V8's compile hint (`//# allFunctionsCalledOnLoad`), so that
- * the code cache (Chromium's for the web host, the `app:` scheme's in Electron) holds the compiled code of
+ * the code cache (Chromium's for the web host, the `otklik:` scheme's in Electron) holds the compiled code of
  * every function, React's render included. Chromium keeps no code cache for module scripts: as modules, the
  * first screen compiled ~750 functions on the main thread at every start (docs/architecture.md, As built).
  */
@@ -15,7 +15,11 @@ function classicScript(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: (html) => html.replace(/<script type="module" crossorigin src=/g, '<script defer src='),
+      handler: (html) => {
+        const classic = html.replace(/<script type="module" crossorigin src=/g, '<script defer src=');
+        if (classic === html) throw new Error('classicScript: the entry script tag was not found');
+        return classic;
+      },
     },
   };
 }

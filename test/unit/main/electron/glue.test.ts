@@ -133,6 +133,18 @@ describe('the Electron glue', () => {
     }
   });
 
+  it('ships the renderer as one classic script whose compiled code all goes into the code cache', () => {
+    const dir = join(outDir, 'renderer');
+    // The build step of `npm test` runs before the tests; when it ran, the files must be so.
+    if (!existsSync(join(dir, 'index.html'))) return;
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/^<script defer src="\.\/assets\/index-[\w-]+\.js">$/);
+    const src = /src="\.\/([^"]+)"/.exec(scripts[0]!)![1]!;
+    expect(readFileSync(join(dir, src), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
+  });
+
   it("maps the app scheme's URLs to the renderer's files and nothing outside them", () => {
     const dir = join(outDir, 'renderer');
     expect(rendererFileOf('otklik://app/index.html', dir)).toBe(join(dir, 'index.html'));
