@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { HubWorkstationsTable } from './db/schema';
 import type { HubContext, Caller } from './context';
 import { hashToken } from './auth';
 import { HubError } from './errors';
@@ -56,12 +58,19 @@ export async function authenticate(
       .where('id', '=', row.id)
       .execute();
   }
+  return callerOf({ ...row, device_id: bound });
+}
+
+/** The caller a workstation's (or intake client's) row describes. */
+export function callerOf(
+  row: Pick<Selectable<HubWorkstationsTable>, 'id' | 'name' | 'kind' | 'departments' | 'device_id'>,
+): Caller {
   return {
     id: row.id,
     name: row.name,
     kind: row.kind === 'intake' ? 'intake' : 'workstation',
     departments: row.departments ? (JSON.parse(row.departments) as string[]) : null,
-    deviceId: bound,
+    deviceId: row.device_id,
   };
 }
 

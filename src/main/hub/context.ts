@@ -16,9 +16,11 @@ export type HubContext = {
   maxDriftMs: number;
   sessionTtlMs: number;
   logger: HubLogger;
-  /** Called after a commit that accepted ops: pokes the connected workstations. */
-  /** New ops up to `head`: wake the workstations (but `except`, the one that pushed them). */
-  notify(head: number, except?: string): void;
+  /**
+   * A commit accepted the ops `after`+1…`head`: poke the connected workstations (but `except`, the one that
+   * pushed them).
+   */
+  notify(range: { after: number; head: number }, except?: string): void;
 };
 
 /** The authenticated client of a request. */

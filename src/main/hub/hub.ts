@@ -53,7 +53,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     maxDriftMs: options.maxDriftMs ?? DEFAULT_MAX_DRIFT_MS,
     sessionTtlMs: options.sessionTtlMs ?? 30 * DAY,
     logger,
-    notify: (head, except) => server?.poke(head, except),
+    notify: (range, except) => server?.poke(range, except),
   };
   try {
     server = await startHubServer(context, { port: options.port, host: options.host });

@@ -106,6 +106,7 @@ async function loadBundles(db: HubConn, ids: readonly string[]): Promise<Replica
  * is read first and nothing above it is served: since numbers commit in order (see `pushOps`), everything
  * at or below the head is already visible, and the returned cursor never passes an op still to come.
  * `own`: the caller's registrations and edits it confirmed from its push answers, left out (see `OwnEchoes`).
+ * `upTo`: serve nothing above this number (a poke's page covers its push and no later one).
  */
 export async function pullPage(
   ctx: HubContext,
@@ -113,9 +114,9 @@ export async function pullPage(
   after: number,
   limit: number,
   dirVersion: number,
-  protocol = SYNC_SCHEMA_VERSION,
-  own: OwnEchoes | null = null,
+  options: { protocol?: number; own?: OwnEchoes | null; upTo?: number } = {},
 ): Promise<PullPage> {
+  const { protocol = SYNC_SCHEMA_VERSION, own = null } = options;
   requireWorkstation(caller);
   const take = Math.max(1, Math.min(limit, MAX_PULL));
   const device = caller.deviceId;
@@ -141,7 +142,7 @@ export async function pullPage(
       .select(['head', 'dir_version'])
       .where('id', '=', 1)
       .executeTakeFirstOrThrow();
-    const head = counter.head;
+    const head = Math.min(counter.head, options.upTo ?? counter.head);
     let rows: OpRow[];
     let entered: string[] = [];
     // The last number this page covers, when it is full (the next page starts after it).

@@ -118,15 +118,14 @@ export async function pushOps(
   }
   const needsDirectory = items.some((i) => i.op.kind === 'workflow.command');
   const directory = needsDirectory ? (await loadDirectory(ctx.db)).directory : null;
-  const { results, head } = await ctx.db.transaction().execute(async (trx) => {
+  const { results, head, after } = await ctx.db.transaction().execute(async (trx) => {
     let q = trx.selectFrom('hub_counter').select(['head', 'hlc']).where('id', '=', 1);
     if (ctx.dialect === 'postgres') q = q.forUpdate();
     const counter = await q.executeTakeFirstOrThrow();
-    return acceptBatch(ctx, trx, caller, items, counter, directory);
+    return { ...(await acceptBatch(ctx, trx, caller, items, counter, directory)), after: counter.head };
   });
   // The pushing workstation pulls right after its push, in the same round: a poke would only start another.
-  if (results.some((r) => r.status === 'accepted'))
-    ctx.notify(head, caller.kind === 'workstation' ? caller.id : undefined);
+  if (head > after) ctx.notify({ after, head }, caller.kind === 'workstation' ? caller.id : undefined);
   return results;
 }
 

@@ -7,13 +7,14 @@ import {
   PATHS,
   PROTOCOL_HEADER,
   parseOwnEchoes,
+  POKE_PAGES_PARAM,
   PushRequest,
   SessionRequest,
   type HealthResponse,
   type HubErrorBody,
 } from '../../shared/sync/wire';
 import { checkProtocol } from '../../shared/sync/versions';
-import { authenticate } from './caller';
+import { authenticate, callerOf } from './caller';
 import type { Caller, HubContext } from './context';
 import { HubError } from './errors';
 import { intake } from './intake';
@@ -24,14 +25,18 @@ import { closeSession, openSession } from './sessions';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const MAX_WAIT_MS = 30_000;
+/** A poke carries its push's ops (to workstations that asked for pages) when they are at most this many. */
+const POKE_PAGE_MAX = 200;
 
 export type HubServer = {
   url: string;
   port: number;
   server: Server;
-  /** Tells every connected workstation there is something to pull. */
-  /** Tells every connected workstation but `except` (the one that pushed: its round pulls next) to pull. */
-  poke(head: number, except?: string): void;
+  /**
+   * Tells every connected workstation but `except` (the one that pushed: its round pulls next) that the
+   * ops `after`+1…`head` are there; those that asked for pages get them with the poke (`PokeFrame`).
+   */
+  poke(range: { after: number; head: number }, except?: string): void;
   close(): Promise<void>;
 };
 
@@ -202,10 +207,10 @@ export async function startHubServer(
       }
       const own = parseOwnEchoes(url.searchParams.get('own'));
       if (own === undefined) throw new HubError('bad_request', 'own — диапазон номеров вида 10-20');
-      let page = await pullPage(ctx, caller, after, limit, dir, protocol, own);
+      let page = await pullPage(ctx, caller, after, limit, dir, { protocol, own });
       if (wait > 0 && page.rows.length === 0 && page.head <= after && !closing) {
         await waiters.wait(wait);
-        page = await pullPage(ctx, caller, after, limit, dir, protocol, own);
+        page = await pullPage(ctx, caller, after, limit, dir, { protocol, own });
       }
       sendText(res, 200, pullResponseText(page));
       return { status: 200, caller };
@@ -285,9 +290,11 @@ export async function startHubServer(
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  const pokeClients = new Map<WebSocket, string>();
+  /** Each poke channel's workstation, and the protocol it pulls pages in (null: plain pokes only). */
+  const pokeClients = new Map<WebSocket, { id: string; pages: number | null }>();
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://hub').pathname;
+    const url = new URL(req.url ?? '/', 'http://hub');
+    const path = url.pathname;
     if (path !== PATHS.poke || closing) {
       socket.write('HTTP/1.1 404 Not Found\r\n\r\n');
       socket.destroy();
@@ -297,8 +304,13 @@ export async function startHubServer(
       .then(
         (caller) => {
           if (caller.kind !== 'workstation') throw new HubError('forbidden', 'forbidden');
+          const protocol = Number(header(req, PROTOCOL_HEADER) ?? 'NaN');
+          const pages =
+            url.searchParams.get(POKE_PAGES_PARAM) === '1' && checkProtocol(protocol, ctx.protocol) === 'ok'
+              ? protocol
+              : null;
           wss.handleUpgrade(req, socket, head, (ws) => {
-            pokeClients.set(ws, caller.id);
+            pokeClients.set(ws, { id: caller.id, pages });
             ws.on('close', () => pokeClients.delete(ws));
             ws.on('error', () => pokeClients.delete(ws));
           });
@@ -312,6 +324,85 @@ export async function startHubServer(
       .catch(() => socket.destroy());
   });
 
+  /**
+   * Pages go out one push after another, in order; pushes that come while pages are being read are served
+   * together (one range) rather than queued one by one behind a slow database.
+   */
+  let pageJob: Promise<void> = Promise.resolve();
+  let queued: { after: number; head: number; except: string | undefined } | null = null;
+  const queuePages = (range: { after: number; head: number }, except: string | undefined) => {
+    if (queued) {
+      queued.after = Math.min(queued.after, range.after);
+      queued.head = Math.max(queued.head, range.head);
+      // Each pusher's own round pulls its ops; a range of several pushers' ops goes to all.
+      if (queued.except !== except) queued.except = undefined;
+      return;
+    }
+    queued = { ...range, except };
+    pageJob = pageJob
+      .then(() => {
+        const job = queued!;
+        queued = null;
+        return sendPages(job);
+      })
+      .catch(() => undefined);
+  };
+  const sendPages = async (job: { after: number; head: number; except: string | undefined }) => {
+    const plain = JSON.stringify({ type: 'poke', head: job.head });
+    const targets = [...pokeClients].filter(
+      ([ws, c]) => c.pages !== null && c.id !== job.except && ws.readyState === ws.OPEN,
+    );
+    if (targets.length === 0 || closing) return;
+    if (job.head - job.after > POKE_PAGE_MAX) {
+      for (const [ws] of targets) ws.send(plain);
+      return;
+    }
+    const served = new Set<WebSocket>();
+    try {
+      await sendPagesTo(job, targets, served);
+    } catch (e) {
+      // Whoever is left gets a plain poke: their pull brings the same.
+      ctx.logger.warn('poke.pages_failed', { err: e });
+      for (const [ws] of targets) if (!served.has(ws) && ws.readyState === ws.OPEN) ws.send(plain);
+    }
+  };
+  const sendPagesTo = async (
+    job: { after: number; head: number },
+    targets: [WebSocket, { id: string; pages: number | null }][],
+    served: Set<WebSocket>,
+  ) => {
+    // Each workstation as it is now: one revoked since its channel opened gets nothing more; one whose
+    // departments changed is served by its new scope.
+    const rows = await ctx.db
+      .selectFrom('hub_workstations')
+      .selectAll()
+      .where('id', 'in', [...new Set(targets.map(([, c]) => c.id))])
+      .execute();
+    const { dir_version: dir } = await ctx.db
+      .selectFrom('hub_counter')
+      .select('dir_version')
+      .where('id', '=', 1)
+      .executeTakeFirstOrThrow();
+    for (const [ws, c] of targets) {
+      const row = rows.find((r) => r.id === c.id);
+      if (!row || row.revoked_at !== null) {
+        served.add(ws);
+        ws.terminate();
+        continue;
+      }
+      // One more than the numbers: a full page would say «more».
+      const page = await pullPage(ctx, callerOf(row), job.after, job.head - job.after + 1, dir, {
+        protocol: c.pages ?? undefined,
+        upTo: job.head,
+      });
+      served.add(ws);
+      if (ws.readyState !== ws.OPEN) continue;
+      ws.send(
+        `{"type":"poke","head":${job.head},"after":${job.after},"dir":${dir},"pull":${pullResponseText(page)}}`,
+      );
+    }
+  };
+
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -324,10 +415,13 @@ export async function startHubServer(
     url,
     port,
     server,
-    poke(head, except) {
+    poke(range, except) {
       waiters.wakeAll();
-      const frame = JSON.stringify({ type: 'poke', head });
-      for (const [ws, id] of pokeClients) if (id !== except && ws.readyState === ws.OPEN) ws.send(frame);
+      const frame = JSON.stringify({ type: 'poke', head: range.head });
+      for (const [ws, c] of pokeClients) {
+        if (c.pages === null && c.id !== except && ws.readyState === ws.OPEN) ws.send(frame);
+      }
+      queuePages(range, except);
     },
     async close() {
       // Graceful: refuse new work, let requests in flight (a push mid-transaction) finish, then close.
@@ -344,6 +438,7 @@ export async function startHubServer(
       }
       for (const s of sockets) s.destroy();
       for (const ws of pokeClients.keys()) ws.terminate();
+      await pageJob;
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await closed;
     },

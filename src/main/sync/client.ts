@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/op';
 import { AttachmentPayload } from '../../shared/sync/payloads';
-import type { PushItem, PushResponse } from '../../shared/sync/wire';
+import type { PullResponse, PushItem, PushResponse } from '../../shared/sync/wire';
 import { attachmentFile, writeAttachmentBytes } from '../core/attachments';
 import type { Db } from '../db/open';
 import type { Identity } from '../core/identity';
@@ -82,6 +82,8 @@ export class SyncClient {
   private readonly db: SyncConn;
   private readonly now: () => number;
   private running: Promise<RoundResult> | null = null;
+  /** A poke's page being applied (`applyPoke`): a round waits for it. */
+  private applying: Promise<RoundResult | null> | null = null;
   /** Attachments (by rowid: the table only grows) whose files this run has looked at already. */
   private filesCheckedUpTo = 0;
   private again = false;
@@ -105,6 +107,7 @@ export class SyncClient {
       return this.running;
     }
     const run = async (): Promise<RoundResult> => {
+      await this.applying?.catch(() => undefined);
       let result: RoundResult;
       do {
         this.again = false;
@@ -131,6 +134,43 @@ export class SyncClient {
     await this.fetchFiles();
     await writeLastSyncAt(this.db, this.now());
     return { ...pushed, pulled, bootstrapped, cursor: (await readCursor(this.db)) ?? 0 };
+  }
+
+  /**
+   * Applies the page a poke brought (`PokeFrame`): what a pull after `after` would bring, with directory
+   * version `dirVersion`. Null when it does not follow on from here (the cursor or the directory moved, or a
+   * round is running): then a round pulls as usual. Saves the live change its pull's round trip.
+   */
+  async applyPoke(after: number, dirVersion: number, page: PullResponse): Promise<RoundResult | null> {
+    if (this.running || this.applying) return null;
+    const applying = (async (): Promise<RoundResult | null> => {
+      const applied = await this.options.db.transaction().execute(async (trx) => {
+        const t = trx as unknown as SyncConn;
+        if ((await readCursor(t)) !== after) return null;
+        if (!page.directory && (await readDirVersion(t)) !== dirVersion) return null;
+        const result = await applyPull(t, this.options.identity, page, this.now());
+        await writeLastSyncAt(t, this.now());
+        return result;
+      });
+      if (!applied) return null;
+      if (applied.touched.length > 0) this.options.onApplied?.(applied.touched);
+      if (page.ops.some((p) => p.op.kind === 'attachment.add')) await this.fetchFiles();
+      return {
+        pushed: 0,
+        accepted: 0,
+        rejected: 0,
+        pulled: page.ops.length,
+        bootstrapped: false,
+        cursor: page.cursor,
+        waitingForUser: null,
+      };
+    })();
+    this.applying = applying;
+    try {
+      return await applying;
+    } finally {
+      this.applying = null;
+    }
   }
 
   /** A new workstation starts from the hub's snapshot at a known sequence number. */

@@ -3,6 +3,7 @@ import {
   DEVICE_HEADER,
   HubErrorBody,
   PATHS,
+  POKE_PAGES_PARAM,
   PROTOCOL_HEADER,
   PullResponse,
   PushResponse,
@@ -195,8 +196,8 @@ export class HubClient {
     });
   }
 
-  /** The poke channel's address (ws:// or wss://). */
+  /** The poke channel's address (ws:// or wss://), asking for the pages pokes can carry (`PokeFrame`). */
   pokeUrl(): string {
-    return `${this.base.replace(/^http/, 'ws')}${PATHS.poke}`;
+    return `${this.base.replace(/^http/, 'ws')}${PATHS.poke}?${POKE_PAGES_PARAM}=1`;
   }
 }

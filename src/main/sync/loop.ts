@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { PokeFrame } from '../../shared/sync/wire';
+import { PokeFrame, type PullResponse } from '../../shared/sync/wire';
 import { type SyncClient, type RoundResult } from './client';
 import { SyncError, type SyncErrorKind } from './http';
 
@@ -54,6 +54,8 @@ export class SyncLoop {
   private nextAllowedAt = 0;
   private lastPending = -1;
   private round: Promise<void> | null = null;
+  /** `round` is a poke's page being applied, not a round. */
+  private applyingPage = false;
   private again = false;
 
   constructor(private readonly options: LoopOptions) {}
@@ -101,6 +103,7 @@ export class SyncLoop {
   /** Sync now whatever the backoff says (a person pressed «Синхронизировать»). */
   async runNow(): Promise<void> {
     this.nextAllowedAt = 0;
+    if (this.applyingPage) await this.round;
     await this.runRound();
   }
 
@@ -191,6 +194,42 @@ export class SyncLoop {
     return this.round;
   }
 
+  /**
+   * A poke that brought its ops (`PokeFrame`): applied at once when it follows on from what is here, with
+   * no round trip; otherwise (or while a round runs) a round pulls them.
+   */
+  private applyPage(after: number, dir: number, page: PullResponse): void {
+    if (this.stopped) return;
+    if (this.round) {
+      this.again = true;
+      return;
+    }
+    this.again = false;
+    this.applyingPage = true;
+    this.round = (async () => {
+      let result: RoundResult | null = null;
+      try {
+        result = await this.options.client.applyPoke(after, dir, page);
+      } catch (e) {
+        this.options.log?.('applying a poke failed', e);
+      } finally {
+        this.round = null;
+        this.applyingPage = false;
+      }
+      if (this.stopped) return;
+      if (result) {
+        // A failed round's error stays shown until a round succeeds: the page says nothing of the push.
+        this.state = {
+          ...this.state,
+          connection: this.state.lastError ? this.state.connection : 'online',
+          lastSyncAt: this.now(),
+        };
+        this.options.onChange?.(this.current, result);
+      }
+      if (!result || page.more || this.again) this.kick();
+    })();
+  }
+
   /** The hub's poke channel; while it is down, reconnects every `pokeRetryMs`. */
   private connectPoke(): void {
     if (this.stopped || this.ws) return;
@@ -203,12 +242,15 @@ export class SyncLoop {
     }
     this.ws = ws;
     ws.on('message', (data) => {
+      let frame: PokeFrame;
       try {
-        PokeFrame.parse(JSON.parse(String(data)));
+        frame = PokeFrame.parse(JSON.parse(String(data)));
       } catch {
         return;
       }
-      this.kick();
+      if (frame.pull && frame.after !== undefined && frame.dir !== undefined) {
+        this.applyPage(frame.after, frame.dir, frame.pull);
+      } else this.kick();
     });
     ws.on('open', () => {
       // The hub is reachable again: no reason to wait out the backoff of a failed round.

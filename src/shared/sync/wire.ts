@@ -224,5 +224,21 @@ export type HubErrorCode = z.infer<typeof HubErrorCode>;
 export const HubErrorBody = z.object({ error: z.object({ code: HubErrorCode, message: z.string() }) });
 export type HubErrorBody = z.infer<typeof HubErrorBody>;
 
-/** The WebSocket's one message: «there is something new after `head`: pull». */
-export const PokeFrame = z.object({ type: z.literal('poke'), head: z.number().int().nonnegative() });
+/** The poke channel's query flag: this workstation applies the pages pokes carry (`PokeFrame.pull`). */
+export const POKE_PAGES_PARAM = 'pages';
+
+/**
+ * The WebSocket's one message: «there is something new after `head`: pull». To a workstation that asked for
+ * pages (`?pages=1`), a poke about a small push also carries what its pull after `after` would bring: the
+ * numbers `after`+1…`head` as this workstation may see them, with directory version `dir`. It applies that
+ * page when its cursor is `after` and it holds directory version `dir` (or the page brings the directory);
+ * otherwise it pulls as for a plain poke. An older workstation does not ask and gets plain pokes.
+ */
+export const PokeFrame = z.object({
+  type: z.literal('poke'),
+  head: z.number().int().nonnegative(),
+  after: z.number().int().nonnegative().optional(),
+  dir: z.number().int().nonnegative().optional(),
+  pull: PullResponse.optional(),
+});
+export type PokeFrame = z.infer<typeof PokeFrame>;

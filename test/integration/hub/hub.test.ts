@@ -354,6 +354,59 @@ describe.each(backends)('hub on %s', (backend) => {
     expect(second.body.bundles[0].events).toHaveLength(1);
   });
 
+  it('sends a poke channel its pull of a small push as a page, and plain pokes to the others', async () => {
+    const hub = await start(backend);
+    await people(hub);
+    const writer = await client(hub, 'writer');
+    const centre = await client(hub, 'centre');
+    const parksDesk = await client(hub, 'parks-desk', ['parks']);
+    const plain = await client(hub, 'plain');
+    const gone = await client(hub, 'gone');
+    // The pusher's channel first: a page sent to it by mistake would come before the others'.
+    const channels = {
+      writer: await writer.poke(),
+      centre: await centre.poke(),
+      parks: await parksDesk.poke(),
+      plain: await plain.poke(false),
+      gone: await gone.poke(),
+    };
+    try {
+      await revokeWorkstation(hub.context.db, 'gone');
+      const unrouted = writer.create();
+      const parks = writer.create({ departmentId: 'parks', status: 'routed' });
+      await writer.push([unrouted, parks]);
+
+      const seen = await channels.centre.frame(0);
+      expect(seen).toMatchObject({ type: 'poke', head: 2, after: 0, dir: expect.any(Number) });
+      // The page is what the workstation's pull after 0 brings.
+      const pulled = await centre.request('GET', `/v1/pull?after=0&dir=${seen.dir}`, undefined, 2);
+      expect({ ...seen.pull, hubTime: 0 }).toEqual({ ...pulled.body, hubTime: 0 });
+      expect(seen.pull).toMatchObject({ cursor: 2, more: false, directory: null });
+      expect(seen.pull.ops.map((o: { op: { entityId: string } }) => o.op.entityId)).toEqual([
+        unrouted.op.entityId,
+        parks.op.entityId,
+      ]);
+      // A department's workstation: its incidents only.
+      const scoped = await channels.parks.frame(0);
+      expect(scoped.pull.ops.map((o: { op: { entityId: string } }) => o.op.entityId)).toEqual([
+        parks.op.entityId,
+      ]);
+      expect(scoped.pull.cursor).toBe(2);
+      expect(await channels.plain.frame(0)).toEqual({ type: 'poke', head: 2 });
+      // Revoked after its channel opened: closed, nothing sent.
+      await channels.gone.closed;
+      expect(channels.gone.frames).toEqual([]);
+      expect(channels.writer.frames).toEqual([]);
+
+      // A large push: a plain poke, and the workstation pulls it in pages.
+      await writer.push(Array.from({ length: 201 }, () => writer.create()));
+      expect(await channels.centre.frame(1)).toEqual({ type: 'poke', head: 203 });
+      expect(channels.writer.frames).toEqual([]);
+    } finally {
+      for (const c of Object.values(channels)) c.close();
+    }
+  });
+
   it('takes intake in the import format, idempotent by external id, and only with an intake token', async () => {
     const hub = await start(backend);
     const { token } = await addWorkstation(hub.context.db, 'im-feed', { kind: 'intake' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createHmac } from 'node:crypto';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { canonicalOpText } from '../../../src/shared/sync/canonical';
 import { formatHlc } from '../../../src/shared/sync/hlc';
 import type { Op } from '../../../src/shared/sync/op';
@@ -130,6 +131,23 @@ export class RawClient {
     return { status: res.status, body: await res.json() };
   }
 
+  /** Opens the poke channel (asking for pages unless `pages` is false) and collects its frames. */
+  async poke(pages = true, protocol = 2): Promise<PokeChannel> {
+    const ws = new WebSocket(`${this.url.replace(/^http/, 'ws')}/v1/poke${pages ? '?pages=1' : ''}`, {
+      headers: {
+        Authorization: `Bearer ${this.token}`,
+        'x-otklik-protocol': String(protocol),
+        'x-otklik-device': this.deviceId,
+      },
+    });
+    const channel = new PokeChannel(ws);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return channel;
+  }
+
   push(items: PushItem[], protocol = 1) {
     return this.request('POST', '/v1/push', { items }, protocol);
   }
@@ -219,5 +237,37 @@ export class RawClient {
         ? createHmac('sha256', session.secret).update(canonicalOpText(full, audit)).digest('hex')
         : null,
     };
+  }
+}
+
+/** A poke channel's frames, in order, as they come. */
+export class PokeChannel {
+  readonly frames: HubAnswer[] = [];
+  private waiting: (() => void) | null = null;
+  readonly closed: Promise<void>;
+
+  constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data) => {
+      this.frames.push(JSON.parse(String(data)));
+      this.waiting?.();
+    });
+    this.closed = new Promise((resolve) => ws.on('close', () => resolve()));
+  }
+
+  /** The frame at `index` (counting from the first), waiting up to `ms` for it. */
+  async frame(index: number, ms = 5000): Promise<HubAnswer> {
+    const deadline = Date.now() + ms;
+    while (this.frames.length <= index) {
+      if (Date.now() > deadline) throw new Error(`no poke frame ${index} within ${ms} ms`);
+      await new Promise<void>((resolve) => {
+        this.waiting = resolve;
+        setTimeout(resolve, 50);
+      });
+    }
+    return this.frames[index];
+  }
+
+  close(): void {
+    this.ws.terminate();
   }
 }

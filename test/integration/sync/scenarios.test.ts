@@ -7,7 +7,7 @@ import { addDepartment, revokeWorkstation } from '../../../src/main/hub/admin';
 import { SyncError } from '../../../src/main/sync/http';
 import { SyncLoop } from '../../../src/main/sync/loop';
 import { syncDb } from '../../../src/main/sync/schema';
-import { readCursor } from '../../../src/main/sync/state';
+import { readCursor, writeCursor } from '../../../src/main/sync/state';
 import { disposeTemplate, LightStation, PEOPLE, startLightHub, stopLightHub, type HubRef } from './light';
 import { until } from './processes';
 import { hubState, stationState } from './support';
@@ -375,10 +375,16 @@ describe('sync scenarios', () => {
     }
   });
 
-  it('delivers a change live: the hub pokes, the other workstation pulls', async () => {
+  it('delivers a change live: the poke brings it, and the other workstation applies it without a pull', async () => {
     const r = await hub();
     const a = await open(r, 'a');
     const b = await open(r, 'b');
+    let pulls = 0;
+    const pull = b.client.http.pull.bind(b.client.http);
+    b.client.http.pull = (...args) => {
+      pulls += 1;
+      return pull(...args);
+    };
     const loops = [a, b].map(
       (s) =>
         new SyncLoop({
@@ -388,19 +394,29 @@ describe('sync scenarios', () => {
           pendingCount: () => countPendingOps(s.db),
         }),
     );
+    const has = (id: string) => async () =>
+      (await b.db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
     try {
       for (const l of loops) l.start();
-      await until(async () => (await readCursor(syncDb(b.db))) !== null);
+      // B's first round, and the one its poke channel's opening asks for, are over.
+      await until(() => loops[1]!.current.lastSyncAt !== null);
+      await new Promise((done) => setTimeout(done, 300));
+      await until(() => !loops[1]!.current.syncing);
+      const before = pulls;
       const [id] = await a.create(1);
       loops[0]!.kick();
-      await until(
-        async () =>
-          (await b.db.selectFrom('incidents').select('id').where('id', '=', id!).executeTakeFirst()) !==
-          undefined,
-        10_000,
-        2,
-      );
+      await until(has(id!), 10_000, 2);
+      expect(pulls).toBe(before);
       expect(loops[1]!.current.connection).toBe('online');
+      expect(await readCursor(syncDb(b.db))).toBe(await readCursor(syncDb(a.db)));
+
+      // A page that does not follow on from B's cursor (as after a lost frame) is left: B pulls instead.
+      await writeCursor(syncDb(b.db), 0);
+      const [next] = await a.create(1);
+      loops[0]!.kick();
+      await until(has(next!), 10_000, 2);
+      expect(pulls).toBeGreaterThan(before);
+      await expectConverged(r, [a, b]);
     } finally {
       for (const l of loops) await l.stop();
     }
