@@ -17,11 +17,14 @@ export type HubContext = {
   sessionTtlMs: number;
   logger: HubLogger;
   /**
-   * A commit accepted the ops `after`+1…`head`: poke the connected workstations (but `except`, the one that
-   * pushed them).
+   * A commit accepted the ops `after`+1…`head`, with directory version `dirVersion`: poke the connected
+   * workstations (but `except`, the one that pushed them).
    */
-  notify(range: { after: number; head: number }, except?: string): void;
+  notify(range: PokeRange, except?: string): void;
 };
+
+/** The numbers a commit accepted, `after`+1…`head`, and the directory version they were accepted with. */
+export type PokeRange = { after: number; head: number; dirVersion: number };
 
 /** The authenticated client of a request. */
 export type Caller = {

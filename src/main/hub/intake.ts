@@ -101,7 +101,7 @@ export async function intake(
       sig: null,
     });
   }
-  const results = items.length ? await pushOps(ctx, caller, items) : [];
+  const results = items.length ? (await pushOps(ctx, caller, items)).results : [];
   const ids = results.flatMap((r) => (r.status === 'accepted' ? [r.opId] : []));
   const rejected = results.filter((r) => r.status === 'rejected');
   // Only a concurrent intake of the same external id can be refused here.

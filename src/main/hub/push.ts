@@ -112,21 +112,24 @@ export async function pushOps(
   ctx: HubContext,
   caller: Caller,
   items: readonly PushItem[],
-): Promise<PushResult[]> {
+): Promise<{ results: PushResult[]; head: number; dirVersion: number }> {
   if (caller.kind !== 'workstation' && !items.every((i) => i.op.deviceId === 'hub')) {
     throw new HubError('forbidden', 'Этот токен предназначен только для приёма обращений (intake)');
   }
   const needsDirectory = items.some((i) => i.op.kind === 'workflow.command');
   const directory = needsDirectory ? (await loadDirectory(ctx.db)).directory : null;
-  const { results, head, after } = await ctx.db.transaction().execute(async (trx) => {
-    let q = trx.selectFrom('hub_counter').select(['head', 'hlc']).where('id', '=', 1);
+  const { results, head, after, dirVersion } = await ctx.db.transaction().execute(async (trx) => {
+    let q = trx.selectFrom('hub_counter').select(['head', 'hlc', 'dir_version']).where('id', '=', 1);
     if (ctx.dialect === 'postgres') q = q.forUpdate();
     const counter = await q.executeTakeFirstOrThrow();
-    return { ...(await acceptBatch(ctx, trx, caller, items, counter, directory)), after: counter.head };
+    const accepted = await acceptBatch(ctx, trx, caller, items, counter, directory);
+    return { ...accepted, after: counter.head, dirVersion: counter.dir_version };
   });
   // The pushing workstation pulls right after its push, in the same round: a poke would only start another.
-  if (head > after) ctx.notify({ after, head }, caller.kind === 'workstation' ? caller.id : undefined);
-  return results;
+  if (head > after) {
+    ctx.notify({ after, head, dirVersion }, caller.kind === 'workstation' ? caller.id : undefined);
+  }
+  return { results, head, dirVersion };
 }
 
 async function acceptBatch(

@@ -15,7 +15,7 @@ import {
 } from '../../shared/sync/wire';
 import { checkProtocol } from '../../shared/sync/versions';
 import { authenticate, callerOf } from './caller';
-import type { Caller, HubContext } from './context';
+import type { Caller, HubContext, PokeRange } from './context';
 import { HubError } from './errors';
 import { intake } from './intake';
 import { getBlob, putBlob } from './blobs';
@@ -36,7 +36,7 @@ export type HubServer = {
    * Tells every connected workstation but `except` (the one that pushed: its round pulls next) that the
    * ops `after`+1…`head` are there; those that asked for pages get them with the poke (`PokeFrame`).
    */
-  poke(range: { after: number; head: number }, except?: string): void;
+  poke(range: PokeRange, except?: string): void;
   close(): Promise<void>;
 };
 
@@ -183,18 +183,10 @@ export async function startHubServer(
     if (path === PATHS.push && req.method === 'POST') {
       const body = parseJson(PushRequest, await readBody(req));
       checkPushProtocol(ctx, protocol, body.items);
-      const results = await pushOps(ctx, caller, body.items);
-      const counter = await ctx.db
-        .selectFrom('hub_counter')
-        .select(['head', 'dir_version'])
-        .where('id', '=', 1)
-        .executeTakeFirstOrThrow();
-      send(res, 200, {
-        results,
-        head: counter.head,
-        hubTime: ctx.now(),
-        dirVersion: counter.dir_version,
-      });
+      // The head and directory as the push's transaction left them: a later push's numbers are for the
+      // next pull.
+      const { results, head, dirVersion } = await pushOps(ctx, caller, body.items);
+      send(res, 200, { results, head, hubTime: ctx.now(), dirVersion });
       return { status: 200, caller };
     }
     if (path === PATHS.pull && req.method === 'GET') {
@@ -329,11 +321,12 @@ export async function startHubServer(
    * together (one range) rather than queued one by one behind a slow database.
    */
   let pageJob: Promise<void> = Promise.resolve();
-  let queued: { after: number; head: number; except: string | undefined } | null = null;
-  const queuePages = (range: { after: number; head: number }, except: string | undefined) => {
+  let queued: (PokeRange & { except: string | undefined }) | null = null;
+  const queuePages = (range: PokeRange, except: string | undefined) => {
     if (queued) {
       queued.after = Math.min(queued.after, range.after);
       queued.head = Math.max(queued.head, range.head);
+      queued.dirVersion = Math.max(queued.dirVersion, range.dirVersion);
       // Each pusher's own round pulls its ops; a range of several pushers' ops goes to all.
       if (queued.except !== except) queued.except = undefined;
       return;
@@ -347,7 +340,7 @@ export async function startHubServer(
       })
       .catch(() => undefined);
   };
-  const sendPages = async (job: { after: number; head: number; except: string | undefined }) => {
+  const sendPages = async (job: PokeRange & { except: string | undefined }) => {
     const plain = JSON.stringify({ type: 'poke', head: job.head });
     const targets = [...pokeClients].filter(
       ([ws, c]) => c.pages !== null && c.id !== job.except && ws.readyState === ws.OPEN,
@@ -367,7 +360,7 @@ export async function startHubServer(
     }
   };
   const sendPagesTo = async (
-    job: { after: number; head: number },
+    job: PokeRange,
     targets: [WebSocket, { id: string; pages: number | null }][],
     served: Set<WebSocket>,
   ) => {
@@ -378,11 +371,8 @@ export async function startHubServer(
       .selectAll()
       .where('id', 'in', [...new Set(targets.map(([, c]) => c.id))])
       .execute();
-    const { dir_version: dir } = await ctx.db
-      .selectFrom('hub_counter')
-      .select('dir_version')
-      .where('id', '=', 1)
-      .executeTakeFirstOrThrow();
+    // A page brings the directory when it changed since the push (`pullPage`); else it is this version.
+    const dir = job.dirVersion;
     for (const [ws, c] of targets) {
       const row = rows.find((r) => r.id === c.id);
       if (!row || row.revoked_at !== null) {
