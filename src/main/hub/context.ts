@@ -3,6 +3,7 @@ import type { ProtocolRange } from '../../shared/sync/versions';
 import type { HubDb } from './db/open';
 import type { HubDialect } from './db/migrations';
 import type { HubLogger } from './log';
+import type { OpRow } from './pull';
 
 /** What every hub service shares. */
 export type HubContext = {
@@ -23,8 +24,18 @@ export type HubContext = {
   notify(range: PokeRange, except?: string): void;
 };
 
-/** The numbers a commit accepted, `after`+1…`head`, and the directory version they were accepted with. */
-export type PokeRange = { after: number; head: number; dirVersion: number };
+/**
+ * The numbers a commit accepted, `after`+1…`head`, the directory version they were accepted with, and the
+ * ops themselves as stored, each with the departments it concerns (`entered`: 1 where the incident comes
+ * into that department's scope with it); null when not at hand.
+ */
+export type PokeRange = {
+  after: number;
+  head: number;
+  dirVersion: number;
+  ops: readonly PushedOp[] | null;
+};
+export type PushedOp = { row: OpRow; scope: readonly { departmentId: string; entered: number }[] };
 
 /** The authenticated client of a request. */
 export type Caller = {

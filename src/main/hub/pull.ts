@@ -20,7 +20,8 @@ import { loadReplicas, replicaFromRow, type HubConn } from './replicas';
 
 export const MAX_PULL = 5000;
 
-type OpRow = OpColumns & { seq: number; audit: string | null };
+/** An op as the hub stored it: its payload and audit event as JSON text. */
+export type OpRow = OpColumns & { seq: number; audit: string | null };
 
 /** A page of a pull: the ops as the hub stored them, the rest as sent. */
 export type PullPage = Omit<PullResponse, 'ops'> & { rows: OpRow[] };

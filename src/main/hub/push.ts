@@ -26,7 +26,7 @@ import {
 import { insertMany } from '../db/bulk';
 import { verifySignature } from './auth';
 import { blobsPresent } from './blobs';
-import { inChunks, type Caller, type HubContext } from './context';
+import { inChunks, type Caller, type HubContext, type PushedOp } from './context';
 import type { HubDialect } from './db/migrations';
 import { loadDirectory } from './directory';
 import { HubError } from './errors';
@@ -118,7 +118,7 @@ export async function pushOps(
   }
   const needsDirectory = items.some((i) => i.op.kind === 'workflow.command');
   const directory = needsDirectory ? (await loadDirectory(ctx.db)).directory : null;
-  const { results, head, after, dirVersion } = await ctx.db.transaction().execute(async (trx) => {
+  const { results, head, after, dirVersion, pushed } = await ctx.db.transaction().execute(async (trx) => {
     let q = trx.selectFrom('hub_counter').select(['head', 'hlc', 'dir_version']).where('id', '=', 1);
     if (ctx.dialect === 'postgres') q = q.forUpdate();
     const counter = await q.executeTakeFirstOrThrow();
@@ -127,7 +127,10 @@ export async function pushOps(
   });
   // The pushing workstation pulls right after its push, in the same round: a poke would only start another.
   if (head > after) {
-    ctx.notify({ after, head, dirVersion }, caller.kind === 'workstation' ? caller.id : undefined);
+    ctx.notify(
+      { after, head, dirVersion, ops: pushed },
+      caller.kind === 'workstation' ? caller.id : undefined,
+    );
   }
   return { results, head, dirVersion };
 }
@@ -139,7 +142,7 @@ async function acceptBatch(
   items: readonly PushItem[],
   counter: { head: number; hlc: string },
   directory: DepartmentDirectory | null,
-): Promise<{ results: PushResult[]; head: number }> {
+): Promise<{ results: PushResult[]; head: number; pushed: PushedOp[] }> {
   const now = ctx.now();
   const opIds = items.map((i) => i.op.opId);
   const [seenOps, seenRejections] = await Promise.all([
@@ -267,7 +270,7 @@ async function acceptBatch(
     }
   }
 
-  await writeBatch(trx, ctx.dialect, caller, accepted, rejected, dirty, now);
+  const pushed = await writeBatch(trx, ctx.dialect, caller, accepted, rejected, dirty, now);
   if (accepted.length > 0) {
     await trx
       .updateTable('hub_counter')
@@ -275,7 +278,7 @@ async function acceptBatch(
       .where('id', '=', 1)
       .execute();
   }
-  return { results: items.map((i) => outcome.get(i.op.opId)!), head };
+  return { results: items.map((i) => outcome.get(i.op.opId)!), head, pushed };
 }
 
 async function loadSessions(db: HubConn, ids: readonly string[]): Promise<Map<string, Session>> {
@@ -507,26 +510,42 @@ async function writeBatch(
   rejected: readonly { item: PushItem; reason: RejectReason }[],
   dirty: ReadonlyMap<string, StoredReplica>,
   now: number,
-): Promise<void> {
+): Promise<PushedOp[]> {
+  const pushed = accepted.map(({ seq, item, hlc, payload, scope }) => ({
+    row: {
+      seq,
+      op_id: item.op.opId,
+      kind: item.op.kind,
+      entity: item.op.entity,
+      entity_id: item.op.entityId,
+      payload: JSON.stringify(payload),
+      hlc,
+      device_id: item.op.deviceId,
+      user_id: item.op.userId,
+      schema_version: item.op.schemaVersion,
+      audit: item.audit ? JSON.stringify(item.audit) : null,
+    },
+    scope,
+  }));
   await insertMany(
     trx,
     14,
     (values) => `INSERT INTO hub_ops (seq, op_id, kind, entity, entity_id, payload, hlc, hlc_sent, device_id,
        user_id, workstation_id, schema_version, audit, received_at) VALUES ${values}`,
-    accepted.map(({ seq, item, hlc, payload }) => [
-      seq,
-      item.op.opId,
-      item.op.kind,
-      item.op.entity,
-      item.op.entityId,
-      JSON.stringify(payload),
-      hlc,
-      item.op.hlc,
-      item.op.deviceId,
-      item.op.userId,
+    pushed.map(({ row }, i) => [
+      row.seq,
+      row.op_id,
+      row.kind,
+      row.entity,
+      row.entity_id,
+      row.payload,
+      row.hlc,
+      accepted[i]!.item.op.hlc,
+      row.device_id,
+      row.user_id,
       caller.id,
-      item.op.schemaVersion,
-      item.audit ? JSON.stringify(item.audit) : null,
+      row.schema_version,
+      row.audit,
       now,
     ]),
     dialect,
@@ -594,4 +613,5 @@ async function writeBatch(
     return [];
   });
   await storeReplicas(trx, dialect, dirty);
+  return pushed;
 }

@@ -13,13 +13,14 @@ import {
   type HealthResponse,
   type HubErrorBody,
 } from '../../shared/sync/wire';
+import { SYNC_SCHEMA_VERSION } from '../../shared/sync/op';
 import { checkProtocol } from '../../shared/sync/versions';
 import { authenticate, callerOf } from './caller';
 import type { Caller, HubContext, PokeRange } from './context';
 import { HubError } from './errors';
 import { intake } from './intake';
 import { getBlob, putBlob } from './blobs';
-import { pullPage, pullResponseText, snapshot } from './pull';
+import { pullPage, pullResponseText, snapshot, type OpRow, type PullPage } from './pull';
 import { checkPushProtocol, pushOps } from './push';
 import { closeSession, openSession } from './sessions';
 
@@ -324,6 +325,11 @@ export async function startHubServer(
   let queued: (PokeRange & { except: string | undefined }) | null = null;
   const queuePages = (range: PokeRange, except: string | undefined) => {
     if (queued) {
+      // The ops at hand cover the whole range only when the pushes follow on from each other.
+      if (queued.ops && range.ops && range.after === queued.head) queued.ops = [...queued.ops, ...range.ops];
+      else if (queued.ops && range.ops && range.head === queued.after)
+        queued.ops = [...range.ops, ...queued.ops];
+      else queued.ops = null;
       queued.after = Math.min(queued.after, range.after);
       queued.head = Math.max(queued.head, range.head);
       queued.dirVersion = Math.max(queued.dirVersion, range.dirVersion);
@@ -380,17 +386,49 @@ export async function startHubServer(
         ws.terminate();
         continue;
       }
-      // One more than the numbers: a full page would say «more».
-      const page = await pullPage(ctx, callerOf(row), job.after, job.head - job.after + 1, dir, {
-        protocol: c.pages ?? undefined,
-        upTo: job.head,
-      });
+      const caller = callerOf(row);
+      const protocol = c.pages ?? SYNC_SCHEMA_VERSION;
+      // Built from the push's ops; read from the database when an incident comes into this workstation's
+      // scope (the page then brings it whole) or the ops are not at hand. One more than the numbers: a
+      // full page would say «more».
+      const page =
+        pageOfPush(job, caller, protocol) ??
+        (await pullPage(ctx, caller, job.after, job.head - job.after + 1, dir, {
+          protocol,
+          upTo: job.head,
+        }));
       served.add(ws);
       if (ws.readyState !== ws.OPEN) continue;
       ws.send(
         `{"type":"poke","head":${job.head},"after":${job.after},"dir":${dir},"pull":${pullResponseText(page)}}`,
       );
     }
+  };
+
+  /** What `pullPage` serves this caller of the push's range, from the ops at hand; null when it needs more. */
+  const pageOfPush = (job: PokeRange, caller: Caller, protocol: number): PullPage | null => {
+    if (!job.ops) return null;
+    const departments = caller.departments;
+    const rows: OpRow[] = [];
+    for (const { row, scope } of job.ops) {
+      if (departments !== null) {
+        const mine = scope.filter((s) => departments.includes(s.departmentId));
+        if (mine.length === 0) continue;
+        if (mine.some((s) => s.entered === 1)) return null;
+      }
+      // A client of protocol 1 does not know attachments (as in `pullPage`).
+      if (protocol < 2 && row.kind === 'attachment.add') continue;
+      rows.push(row);
+    }
+    return {
+      rows,
+      bundles: [],
+      cursor: job.head,
+      more: false,
+      head: job.head,
+      hubTime: ctx.now(),
+      directory: null,
+    };
   };
 
   const host = options.host ?? '127.0.0.1';

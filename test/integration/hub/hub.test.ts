@@ -357,6 +357,9 @@ describe.each(backends)('hub on %s', (backend) => {
   it('sends a poke channel its pull of a small push as a page, and plain pokes to the others', async () => {
     const hub = await start(backend);
     await people(hub);
+    // The page equals what the workstation's own pull after the same number brings.
+    const pullOf = async (c: RawClient, frame: { after: number; dir: number }) =>
+      (await c.request('GET', `/v1/pull?after=${frame.after}&dir=${frame.dir}`, undefined, 2)).body;
     const writer = await client(hub, 'writer');
     const centre = await client(hub, 'centre');
     const parksDesk = await client(hub, 'parks-desk', ['parks']);
@@ -378,9 +381,7 @@ describe.each(backends)('hub on %s', (backend) => {
 
       const seen = await channels.centre.frame(0);
       expect(seen).toMatchObject({ type: 'poke', head: 2, after: 0, dir: expect.any(Number) });
-      // The page is what the workstation's pull after 0 brings.
-      const pulled = await centre.request('GET', `/v1/pull?after=0&dir=${seen.dir}`, undefined, 2);
-      expect({ ...seen.pull, hubTime: 0 }).toEqual({ ...pulled.body, hubTime: 0 });
+      expect({ ...seen.pull, hubTime: 0 }).toEqual({ ...(await pullOf(centre, seen)), hubTime: 0 });
       expect(seen.pull).toMatchObject({ cursor: 2, more: false, directory: null });
       expect(seen.pull.ops.map((o: { op: { entityId: string } }) => o.op.entityId)).toEqual([
         unrouted.op.entityId,
@@ -391,16 +392,44 @@ describe.each(backends)('hub on %s', (backend) => {
       expect(scoped.pull.ops.map((o: { op: { entityId: string } }) => o.op.entityId)).toEqual([
         parks.op.entityId,
       ]);
-      expect(scoped.pull.cursor).toBe(2);
+      expect({ ...scoped.pull, hubTime: 0 }).toEqual({ ...(await pullOf(parksDesk, scoped)), hubTime: 0 });
       expect(await channels.plain.frame(0)).toEqual({ type: 'poke', head: 2 });
       // Revoked after its channel opened: closed, nothing sent.
       await channels.gone.closed;
       expect(channels.gone.frames).toEqual([]);
       expect(channels.writer.frames).toEqual([]);
 
+      // Routed to parks: the incident comes into the department's scope, and its page brings it whole.
+      const s = await session(writer, 'op1', 'password1');
+      const opId = randomUUID();
+      const audit = {
+        id: opId,
+        at: Date.now(),
+        actorId: s.user.id,
+        actorRole: s.user.role,
+        deviceId: writer.deviceId,
+        incidentId: unrouted.op.entityId,
+        action: 'incident.route',
+        before: { status: 'new' },
+        after: { status: 'routed' },
+      };
+      await writer.push([writer.signed({ ...route(unrouted.op.entityId, s.user, 'parks'), opId }, s, audit)]);
+      const routed = await channels.parks.frame(1);
+      expect(routed).toMatchObject({ head: 3, after: 2 });
+      expect(routed.pull.bundles.map((b: { replica: { doc: { id: string } } }) => b.replica.doc.id)).toEqual([
+        unrouted.op.entityId,
+      ]);
+      expect({ ...routed.pull, hubTime: 0 }).toEqual({ ...(await pullOf(parksDesk, routed)), hubTime: 0 });
+      const centreRouted = await channels.centre.frame(1);
+      expect(centreRouted.pull.ops[0].audit).toEqual(audit);
+      expect({ ...centreRouted.pull, hubTime: 0 }).toEqual({
+        ...(await pullOf(centre, centreRouted)),
+        hubTime: 0,
+      });
+
       // A large push: a plain poke, and the workstation pulls it in pages.
       await writer.push(Array.from({ length: 201 }, () => writer.create()));
-      expect(await channels.centre.frame(1)).toEqual({ type: 'poke', head: 203 });
+      expect(await channels.centre.frame(2)).toEqual({ type: 'poke', head: 204 });
       expect(channels.writer.frames).toEqual([]);
     } finally {
       for (const c of Object.values(channels)) c.close();
