@@ -9,7 +9,7 @@ import { attachmentFile, writeAttachmentBytes } from '../core/attachments';
 import type { Db } from '../db/open';
 import type { Identity } from '../core/identity';
 import { applyPull, rebase } from './apply';
-import { encodePush, HubClient, SyncError } from './http';
+import { encodePush, HubClient, SyncError, type Transport } from './http';
 import { collectOutgoing, recordResults, type Outgoing } from './push';
 import { syncDb, type SyncConn } from './schema';
 import {
@@ -28,7 +28,8 @@ export type SyncClientOptions = {
   now?: () => number;
   /** The protocol version this client speaks (tests pretend to be older or newer). */
   protocol?: number;
-  fetch?: typeof fetch;
+  /** How requests reach the hub (default: `httpTransport`; tests wrap it). */
+  transport?: Transport;
   pushBatch?: number;
   pullBatch?: number;
   /**
@@ -42,7 +43,7 @@ export type SyncClientOptions = {
 };
 
 /** A batch of the outbox, read and encoded, ready to go. */
-type PreparedBatch = { outgoing: Outgoing; body: Uint8Array<ArrayBuffer> };
+type PreparedBatch = { outgoing: Outgoing; body: Uint8Array };
 
 export type RoundResult = {
   pushed: number;
@@ -96,7 +97,7 @@ export class SyncClient {
       token: options.hub.token,
       deviceId: options.identity.deviceId,
       protocol: options.protocol ?? SYNC_SCHEMA_VERSION,
-      fetch: options.fetch,
+      transport: options.transport,
     });
   }
 

@@ -19,6 +19,7 @@ import { startHub, type Hub } from '../../../src/main/hub/hub';
 import { silentLogger } from '../../../src/main/hub/log';
 import { addWorkstation } from '../../../src/main/hub/admin';
 import { SyncClient } from '../../../src/main/sync/client';
+import { httpTransport, type Transport } from '../../../src/main/sync/http';
 import { syncDb } from '../../../src/main/sync/schema';
 import type { Command } from '../../../src/shared/workflow';
 import { makeNewIncident } from '../../support/builders';
@@ -175,26 +176,28 @@ export class LightStation {
       duplicateNext: false,
       answerWithoutClocks: false,
     };
-    const fakeFetch: typeof fetch = async (input, init) => {
-      if (net.partitioned) throw new TypeError('fetch failed: partitioned');
+    const real = httpTransport();
+    const fakeTransport: Transport = async (request) => {
+      if (net.partitioned) throw new Error('partitioned');
       // The hub may have restarted on another port: always go to the current one.
-      const url = String(input).replace(/^http:\/\/127\.0\.0\.1:\d+/, ref.hub.url);
+      const sent = { ...request, url: request.url.replace(/^http:\/\/127\.0\.0\.1:\d+/, ref.hub.url) };
       if (net.duplicateNext) {
         net.duplicateNext = false;
-        const first = await fetch(url, init);
-        await first.arrayBuffer();
+        await real(sent);
       }
-      const res = await fetch(url, init);
+      const res = await real(sent);
       if (net.dropNextResponse) {
         net.dropNextResponse = false;
-        await res.arrayBuffer();
-        throw new TypeError('fetch failed: response lost');
+        throw new Error('response lost');
       }
-      if (net.answerWithoutClocks && url.includes('/v1/push') && res.ok) {
-        const body = (await res.json()) as { results: { hlc?: string }[]; dirVersion?: number };
+      if (net.answerWithoutClocks && sent.url.includes('/v1/push') && res.status === 200) {
+        const body = JSON.parse(res.body.toString('utf8')) as {
+          results: { hlc?: string }[];
+          dirVersion?: number;
+        };
         for (const r of body.results) delete r.hlc;
         delete body.dirVersion;
-        return Response.json(body);
+        return { status: res.status, body: Buffer.from(JSON.stringify(body)) };
       }
       return res;
     };
@@ -203,7 +206,7 @@ export class LightStation {
       identity,
       hub: { url: ref.hub.url, token: enrolled.token },
       now,
-      fetch: fakeFetch,
+      transport: fakeTransport,
       protocol: options.protocol,
     };
     return new LightStation(
