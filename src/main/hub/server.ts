@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { type z } from 'zod';
 import {
   DEVICE_HEADER,
@@ -13,21 +13,19 @@ import {
   type HealthResponse,
   type HubErrorBody,
 } from '../../shared/sync/wire';
-import { SYNC_SCHEMA_VERSION } from '../../shared/sync/op';
 import { checkProtocol } from '../../shared/sync/versions';
-import { authenticate, callerOf } from './caller';
+import { authenticate } from './caller';
 import type { Caller, HubContext, PokeRange } from './context';
 import { HubError } from './errors';
 import { intake } from './intake';
 import { getBlob, putBlob } from './blobs';
-import { pullPage, pullResponseText, snapshot, type OpRow, type PullPage } from './pull';
+import { PokeChannels } from './pokes';
+import { pullPage, pullResponseText, snapshot } from './pull';
 import { checkPushProtocol, pushOps } from './push';
 import { closeSession, openSession } from './sessions';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 const MAX_WAIT_MS = 30_000;
-/** A poke carries its push's ops (to workstations that asked for pages) when they are at most this many. */
-const POKE_PAGE_MAX = 200;
 
 export type HubServer = {
   url: string;
@@ -283,8 +281,7 @@ export async function startHubServer(
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  /** Each poke channel's workstation, and the protocol it pulls pages in (null: plain pokes only). */
-  const pokeClients = new Map<WebSocket, { id: string; pages: number | null }>();
+  const pokes = new PokeChannels(ctx);
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://hub');
     const path = url.pathname;
@@ -302,11 +299,7 @@ export async function startHubServer(
             url.searchParams.get(POKE_PAGES_PARAM) === '1' && checkProtocol(protocol, ctx.protocol) === 'ok'
               ? protocol
               : null;
-          wss.handleUpgrade(req, socket, head, (ws) => {
-            pokeClients.set(ws, { id: caller.id, pages });
-            ws.on('close', () => pokeClients.delete(ws));
-            ws.on('error', () => pokeClients.delete(ws));
-          });
+          wss.handleUpgrade(req, socket, head, (ws) => pokes.add(ws, caller.id, pages));
         },
         (e: unknown) => {
           const status = e instanceof HubError ? e.status : 500;
@@ -316,120 +309,6 @@ export async function startHubServer(
       )
       .catch(() => socket.destroy());
   });
-
-  /**
-   * Pages go out one push after another, in order; pushes that come while pages are being read are served
-   * together (one range) rather than queued one by one behind a slow database.
-   */
-  let pageJob: Promise<void> = Promise.resolve();
-  let queued: (PokeRange & { except: string | undefined }) | null = null;
-  const queuePages = (range: PokeRange, except: string | undefined) => {
-    if (queued) {
-      // The ops at hand cover the whole range only when the pushes follow on from each other.
-      if (queued.ops && range.ops && range.after === queued.head) queued.ops = [...queued.ops, ...range.ops];
-      else if (queued.ops && range.ops && range.head === queued.after)
-        queued.ops = [...range.ops, ...queued.ops];
-      else queued.ops = null;
-      queued.after = Math.min(queued.after, range.after);
-      queued.head = Math.max(queued.head, range.head);
-      queued.dirVersion = Math.max(queued.dirVersion, range.dirVersion);
-      // Each pusher's own round pulls its ops; a range of several pushers' ops goes to all.
-      if (queued.except !== except) queued.except = undefined;
-      return;
-    }
-    queued = { ...range, except };
-    pageJob = pageJob
-      .then(() => {
-        const job = queued!;
-        queued = null;
-        return sendPages(job);
-      })
-      .catch(() => undefined);
-  };
-  const sendPages = async (job: PokeRange & { except: string | undefined }) => {
-    const plain = JSON.stringify({ type: 'poke', head: job.head });
-    const targets = [...pokeClients].filter(
-      ([ws, c]) => c.pages !== null && c.id !== job.except && ws.readyState === ws.OPEN,
-    );
-    if (targets.length === 0 || closing) return;
-    if (job.head - job.after > POKE_PAGE_MAX) {
-      for (const [ws] of targets) ws.send(plain);
-      return;
-    }
-    const served = new Set<WebSocket>();
-    try {
-      await sendPagesTo(job, targets, served);
-    } catch (e) {
-      // Whoever is left gets a plain poke: their pull brings the same.
-      ctx.logger.warn('poke.pages_failed', { err: e });
-      for (const [ws] of targets) if (!served.has(ws) && ws.readyState === ws.OPEN) ws.send(plain);
-    }
-  };
-  const sendPagesTo = async (
-    job: PokeRange,
-    targets: [WebSocket, { id: string; pages: number | null }][],
-    served: Set<WebSocket>,
-  ) => {
-    // Each workstation as it is now: one revoked since its channel opened gets nothing more; one whose
-    // departments changed is served by its new scope.
-    const rows = await ctx.db
-      .selectFrom('hub_workstations')
-      .selectAll()
-      .where('id', 'in', [...new Set(targets.map(([, c]) => c.id))])
-      .execute();
-    // A page brings the directory when it changed since the push (`pullPage`); else it is this version.
-    const dir = job.dirVersion;
-    for (const [ws, c] of targets) {
-      const row = rows.find((r) => r.id === c.id);
-      if (!row || row.revoked_at !== null) {
-        served.add(ws);
-        ws.terminate();
-        continue;
-      }
-      const caller = callerOf(row);
-      const protocol = c.pages ?? SYNC_SCHEMA_VERSION;
-      // Built from the push's ops; read from the database when an incident comes into this workstation's
-      // scope (the page then brings it whole) or the ops are not at hand. One more than the numbers: a
-      // full page would say «more».
-      const page =
-        pageOfPush(job, caller, protocol) ??
-        (await pullPage(ctx, caller, job.after, job.head - job.after + 1, dir, {
-          protocol,
-          upTo: job.head,
-        }));
-      served.add(ws);
-      if (ws.readyState !== ws.OPEN) continue;
-      ws.send(
-        `{"type":"poke","head":${job.head},"after":${job.after},"dir":${dir},"pull":${pullResponseText(page)}}`,
-      );
-    }
-  };
-
-  /** What `pullPage` serves this caller of the push's range, from the ops at hand; null when it needs more. */
-  const pageOfPush = (job: PokeRange, caller: Caller, protocol: number): PullPage | null => {
-    if (!job.ops) return null;
-    const departments = caller.departments;
-    const rows: OpRow[] = [];
-    for (const { row, scope } of job.ops) {
-      if (departments !== null) {
-        const mine = scope.filter((s) => departments.includes(s.departmentId));
-        if (mine.length === 0) continue;
-        if (mine.some((s) => s.entered === 1)) return null;
-      }
-      // A client of protocol 1 does not know attachments (as in `pullPage`).
-      if (protocol < 2 && row.kind === 'attachment.add') continue;
-      rows.push(row);
-    }
-    return {
-      rows,
-      bundles: [],
-      cursor: job.head,
-      more: false,
-      head: job.head,
-      hubTime: ctx.now(),
-      directory: null,
-    };
-  };
 
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -445,17 +324,13 @@ export async function startHubServer(
     server,
     poke(range, except) {
       waiters.wakeAll();
-      const frame = JSON.stringify({ type: 'poke', head: range.head });
-      for (const [ws, c] of pokeClients) {
-        if (c.pages === null && c.id !== except && ws.readyState === ws.OPEN) ws.send(frame);
-      }
-      queuePages(range, except);
+      pokes.poke(range, except);
     },
     async close() {
       // Graceful: refuse new work, let requests in flight (a push mid-transaction) finish, then close.
       closing = true;
       waiters.wakeAll();
-      for (const ws of pokeClients.keys()) ws.close(1001, 'hub stopping');
+      const pokesClosed = pokes.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {
@@ -465,8 +340,8 @@ export async function startHubServer(
         ]);
       }
       for (const s of sockets) s.destroy();
-      for (const ws of pokeClients.keys()) ws.terminate();
-      await pageJob;
+      pokes.terminate();
+      await pokesClosed;
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await closed;
     },
