@@ -375,6 +375,80 @@ describe('sync scenarios', () => {
     }
   });
 
+  it('converges with pages and pulls interleaved: three live workstations writing at once', async () => {
+    const r = await hub();
+    const list = [await open(r, 'a'), await open(r, 'b'), await open(r, 'c')];
+    const loops = list.map(
+      (s) =>
+        new SyncLoop({
+          client: s.client,
+          minBackoffMs: 50,
+          pullIntervalMs: 60_000,
+          pendingCount: () => countPendingOps(s.db),
+        }),
+    );
+    const pages = list.map(() => 0);
+    list.forEach((s, i) => {
+      const apply = s.client.applyPoke.bind(s.client);
+      s.client.applyPoke = async (...args) => {
+        const applied = await apply(...args);
+        if (applied) pages[i]! += 1;
+        return applied;
+      };
+    });
+    try {
+      for (const l of loops) l.start();
+      await until(() => loops.every((l) => l.current.lastSyncAt !== null));
+      // Registrations on all three at once, and routings of what has arrived, while pokes fly.
+      const ids: string[] = [];
+      for (let step = 0; step < 12; step++) {
+        await Promise.all(
+          list.map(async (s, i) => {
+            ids.push(...(await s.create(1 + (step % 2))));
+            loops[i]!.kick();
+          }),
+        );
+        const known = await list[step % 3]!.db.selectFrom('incidents')
+          .select('id')
+          .where('status', '=', 'new')
+          .execute();
+        if (known[0]) {
+          await list[step % 3]!.command(PEOPLE.op1, route(step % 2 ? 'roads' : 'parks'), known[0].id);
+          loops[step % 3]!.kick();
+        }
+        await new Promise((done) => setTimeout(done, 5 + (step % 4) * 10));
+      }
+      const hubHas = async () =>
+        Number(
+          (
+            await r.hub.context.db
+              .selectFrom('hub_counter')
+              .select('head')
+              .where('id', '=', 1)
+              .executeTakeFirstOrThrow()
+          ).head,
+        );
+      await until(
+        async () => {
+          const head = await hubHas();
+          for (const s of list) {
+            if ((await countPendingOps(s.db)) > 0) return false;
+            if ((await readCursor(syncDb(s.db))) !== head) return false;
+          }
+          return true;
+        },
+        20_000,
+        20,
+      );
+      expect(ids).toHaveLength(54);
+      // Most changes arrived with their pokes (the rest by pulls, where a page did not follow on).
+      expect(pages.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      await expectConverged(r, list);
+    } finally {
+      for (const l of loops) await l.stop();
+    }
+  });
+
   it('delivers a change live: the poke brings it, and the other workstation applies it without a pull', async () => {
     const r = await hub();
     const a = await open(r, 'a');
