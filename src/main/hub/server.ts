@@ -185,6 +185,9 @@ export async function startHubServer(
       // The head and directory as the push's transaction left them: a later push's numbers are for the
       // next pull.
       const { results, head, dirVersion } = await pushOps(ctx, caller, body.items);
+      // The other workstations' pages, made as the push committed, go out before this answer: each write
+      // is a system call of its own, and they wait for the change that this workstation already shows.
+      await new Promise((resolve) => setImmediate(resolve));
       send(res, 200, { results, head, hubTime: ctx.now(), dirVersion });
       return { status: 200, caller };
     }
