@@ -1,3 +1,4 @@
+import { CompiledQuery } from 'kysely';
 import type { Conn } from './incidents';
 
 export type AuditEvent = {
@@ -12,22 +13,25 @@ export type AuditEvent = {
   after: unknown;
 };
 
+/** Every change writes one: fixed SQL, not built by the query builder each time (see `db/settings.ts`). */
+const APPEND = `INSERT INTO audit_events (id, at, actor_id, actor_role, device_id, incident_id, action,
+  before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 /** The audit trail is append-only (triggers refuse UPDATE and DELETE). */
 export async function appendAuditEvent(db: Conn, e: AuditEvent): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: e.id,
-      at: e.at,
-      actor_id: e.actorId,
-      actor_role: e.actorRole,
-      device_id: e.deviceId,
-      incident_id: e.incidentId,
-      action: e.action,
-      before_json: e.before === undefined ? null : JSON.stringify(e.before),
-      after_json: e.after === undefined ? null : JSON.stringify(e.after),
-    })
-    .execute();
+  await db.executeQuery(
+    CompiledQuery.raw(APPEND, [
+      e.id,
+      e.at,
+      e.actorId,
+      e.actorRole,
+      e.deviceId,
+      e.incidentId,
+      e.action,
+      e.before === undefined ? null : JSON.stringify(e.before),
+      e.after === undefined ? null : JSON.stringify(e.after),
+    ]),
+  );
 }
 
 export async function listAuditEvents(db: Conn, incidentId?: string): Promise<AuditEvent[]> {

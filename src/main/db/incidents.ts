@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import type { Db } from './open';
 import type { IncidentsTable } from './schema';
 import type { Transaction } from 'kysely';
@@ -39,29 +39,33 @@ function selectIncidents(db: Conn) {
     .select('departments.name as department_name');
 }
 
+/** Fixed SQL, not built by the query builder for each registration (see `db/settings.ts`). */
+const INSERT = `INSERT INTO incidents (id, source, network, url, external_id, author_name, text, published_at,
+  detected_at, topic, location, importance, status, department_id, version, created_at, updated_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
 export async function insertIncident(db: Conn, incident: Incident, createdAt: number): Promise<void> {
-  await db
-    .insertInto('incidents')
-    .values({
-      id: incident.id,
-      source: incident.source,
-      network: incident.network,
-      url: incident.url,
-      external_id: incident.externalId,
-      author_name: incident.authorName,
-      text: incident.text,
-      published_at: incident.publishedAt,
-      detected_at: incident.detectedAt,
-      topic: incident.topic,
-      location: incident.location,
-      importance: incident.importance,
-      status: incident.status,
-      department_id: incident.departmentId,
-      version: incident.version,
-      created_at: createdAt,
-      updated_at: incident.updatedAt,
-    })
-    .execute();
+  await db.executeQuery(
+    CompiledQuery.raw(INSERT, [
+      incident.id,
+      incident.source,
+      incident.network,
+      incident.url,
+      incident.externalId,
+      incident.authorName,
+      incident.text,
+      incident.publishedAt,
+      incident.detectedAt,
+      incident.topic,
+      incident.location,
+      incident.importance,
+      incident.status,
+      incident.departmentId,
+      incident.version,
+      createdAt,
+      incident.updatedAt,
+    ]),
+  );
 }
 
 export async function findIncidentById(db: Conn, id: string): Promise<Incident | null> {

@@ -1,26 +1,28 @@
 import type { Op } from '../../shared/sync/op';
-import type { Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import type { Conn } from './incidents';
 import type { SyncOutboxTable } from './schema';
 
+/** Every change writes one: fixed SQL, not built by the query builder each time (see `db/settings.ts`). */
+const APPEND = `INSERT INTO sync_outbox (op_id, kind, entity, entity_id, payload, hlc, device_id, user_id,
+  schema_version, created_at, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`;
+
 /** Written in the same transaction as the change it replicates (architecture: Sync). */
 export async function appendOutboxOp(db: Conn, op: Op, createdAt: number): Promise<void> {
-  await db
-    .insertInto('sync_outbox')
-    .values({
-      op_id: op.opId,
-      kind: op.kind,
-      entity: op.entity,
-      entity_id: op.entityId,
-      payload: JSON.stringify(op.payload),
-      hlc: op.hlc,
-      device_id: op.deviceId,
-      user_id: op.userId,
-      schema_version: op.schemaVersion,
-      created_at: createdAt,
-      sent_at: null,
-    })
-    .execute();
+  await db.executeQuery(
+    CompiledQuery.raw(APPEND, [
+      op.opId,
+      op.kind,
+      op.entity,
+      op.entityId,
+      JSON.stringify(op.payload),
+      op.hlc,
+      op.deviceId,
+      op.userId,
+      op.schemaVersion,
+      createdAt,
+    ]),
+  );
 }
 
 export async function countPendingOps(db: Conn): Promise<number> {
