@@ -62,11 +62,14 @@ export class PokeChannels {
       queued.after = Math.min(queued.after, range.after);
       queued.head = Math.max(queued.head, range.head);
       queued.dirVersion = Math.max(queued.dirVersion, range.dirVersion);
+      // Too many for a page: plain pokes, and nothing to keep.
+      if (queued.head - queued.after > POKE_PAGE_MAX) queued.ops = null;
       // Each pusher's own round pulls its ops; a range of several pushers' ops goes to all.
       if (queued.except !== except) queued.except = undefined;
       return;
     }
-    this.queued = { ...range, except };
+    const small = range.head - range.after <= POKE_PAGE_MAX;
+    this.queued = { ...range, ops: small ? range.ops : null, except };
     this.job = this.job
       .then(() => {
         const job = this.queued!;
