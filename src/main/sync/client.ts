@@ -8,7 +8,7 @@ import type { PullResponse, PushItem, PushResponse } from '../../shared/sync/wir
 import { attachmentFile, writeAttachmentBytes } from '../core/attachments';
 import type { Db } from '../db/open';
 import type { Identity } from '../core/identity';
-import { applyPull, rebase } from './apply';
+import { applyPull, rebase, type PullBatch } from './apply';
 import { encodePush, HubClient, SyncError, type Transport } from './http';
 import { collectOutgoing, recordResults, type Outgoing } from './push';
 import { syncDb, type SyncConn } from './schema';
@@ -145,16 +145,13 @@ export class SyncClient {
   async applyPoke(after: number, dirVersion: number, page: PullResponse): Promise<RoundResult | null> {
     if (this.running || this.applying) return null;
     const applying = (async (): Promise<RoundResult | null> => {
-      const applied = await this.options.db.transaction().execute(async (trx) => {
-        const t = trx as unknown as SyncConn;
-        if ((await readCursor(t)) !== after) return null;
-        if (!page.directory && (await readDirVersion(t)) !== dirVersion) return null;
-        const result = await applyPull(t, this.options.identity, page, this.now());
+      const applied = await this.applyBatch(page, async (t) => {
+        if ((await readCursor(t)) !== after) return false;
+        if (!page.directory && (await readDirVersion(t)) !== dirVersion) return false;
         await writeLastSyncAt(t, this.now());
-        return result;
+        return true;
       });
       if (!applied) return null;
-      if (applied.touched.length > 0) this.options.onApplied?.(applied.touched);
       if (page.ops.some((p) => p.op.kind === 'attachment.add')) await this.fetchFiles();
       return {
         pushed: 0,
@@ -174,20 +171,25 @@ export class SyncClient {
     }
   }
 
+  /**
+   * Applies what the hub sent (a snapshot, a pull, a poke's page) in one transaction, and tells which
+   * incidents changed. `first`, in the same transaction, may decline it (false: nothing is applied).
+   */
+  private async applyBatch(batch: PullBatch, first?: (trx: SyncConn) => Promise<boolean>): Promise<boolean> {
+    const applied = await this.options.db.transaction().execute(async (trx) => {
+      const t = trx as unknown as SyncConn;
+      if (first && !(await first(t))) return null;
+      return applyPull(t, this.options.identity, batch, this.now());
+    });
+    if (!applied) return false;
+    if (applied.touched.length > 0) this.options.onApplied?.(applied.touched);
+    return true;
+  }
+
   /** A new workstation starts from the hub's snapshot at a known sequence number. */
   async bootstrap(): Promise<void> {
     const snap = await this.http.snapshot();
-    const applied = await this.options.db
-      .transaction()
-      .execute((trx) =>
-        applyPull(
-          trx as unknown as SyncConn,
-          this.options.identity,
-          { ops: [], bundles: snap.bundles, cursor: snap.cursor, directory: snap.directory },
-          this.now(),
-        ),
-      );
-    if (applied.touched.length > 0) this.options.onApplied?.(applied.touched);
+    await this.applyBatch({ ops: [], bundles: snap.bundles, cursor: snap.cursor, directory: snap.directory });
   }
 
   async pushAll(): Promise<{
@@ -280,12 +282,7 @@ export class SyncClient {
         response.cursor !== cursor ||
         response.directory
       ) {
-        const applied = await this.options.db
-          .transaction()
-          .execute((trx) =>
-            applyPull(trx as unknown as SyncConn, this.options.identity, response, this.now()),
-          );
-        if (applied.touched.length > 0) this.options.onApplied?.(applied.touched);
+        await this.applyBatch(response);
       }
       pulled += response.ops.length;
       if (!response.more) break;
