@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import { SYNC_SCHEMA_VERSION } from '../../shared/sync/op';
 import { callerOf } from './caller';
 import type { Caller, HubContext, PokeRange } from './context';
-import { pullPage, pullResponseText, type OpRow, type PullPage } from './pull';
+import { pullPage, pullResponseText, servedTo, type OpRow, type PullPage } from './pull';
 
 /** A poke carries its push's ops (to workstations that asked for pages) when they are at most this many. */
 const POKE_PAGE_MAX = 200;
@@ -146,8 +146,7 @@ export class PokeChannels {
         if (mine.length === 0) continue;
         if (mine.some((s) => s.entered === 1)) return null;
       }
-      // A client of protocol 1 does not know attachments (as in `pullPage`).
-      if (protocol < 2 && row.kind === 'attachment.add') continue;
+      if (!servedTo(protocol, row.kind)) continue;
       rows.push(row);
     }
     return {

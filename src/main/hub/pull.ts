@@ -20,6 +20,11 @@ import { loadReplicas, replicaFromRow, type HubConn } from './replicas';
 
 export const MAX_PULL = 5000;
 
+/** Whether a workstation of `protocol` is served ops of `kind`: protocol 1 does not know attachments. */
+export function servedTo(protocol: number, kind: string): boolean {
+  return protocol >= 2 || kind !== 'attachment.add';
+}
+
 /** An op as the hub stored it: its payload and audit event as JSON text. */
 export type OpRow = OpColumns & { seq: number; audit: string | null };
 
@@ -184,8 +189,8 @@ export async function pullPage(
     const more = lastTaken !== null;
     const cursor = lastTaken ?? head;
     return {
-      // A client of protocol 1 does not know attachments: it is served the rest, and its cursor moves on.
-      rows: protocol >= 2 ? rows : rows.filter((r) => r.kind !== 'attachment.add'),
+      // A client of protocol 1 is served the ops it knows, and its cursor moves on.
+      rows: rows.filter((r) => servedTo(protocol, r.kind)),
       bundles: await loadBundles(trx, entered),
       cursor: Math.max(cursor, after),
       more,
