@@ -52,6 +52,16 @@ async function expectConverged(r: HubRef, list: LightStation[]) {
   }
 }
 
+/** A workstation's background sync as the app runs it (pokes, local changes), quick to retry. */
+function liveLoop(s: LightStation): SyncLoop {
+  return new SyncLoop({
+    client: s.client,
+    minBackoffMs: 50,
+    pullIntervalMs: 60_000,
+    pendingCount: () => countPendingOps(s.db),
+  });
+}
+
 const route = (main: string) => () => ({
   type: 'route' as const,
   mainDepartmentId: main,
@@ -378,15 +388,7 @@ describe('sync scenarios', () => {
   it('converges with pages and pulls interleaved: three live workstations writing at once', async () => {
     const r = await hub();
     const list = [await open(r, 'a'), await open(r, 'b'), await open(r, 'c')];
-    const loops = list.map(
-      (s) =>
-        new SyncLoop({
-          client: s.client,
-          minBackoffMs: 50,
-          pullIntervalMs: 60_000,
-          pendingCount: () => countPendingOps(s.db),
-        }),
-    );
+    const loops = list.map(liveLoop);
     const pages = list.map(() => 0);
     list.forEach((s, i) => {
       const apply = s.client.applyPoke.bind(s.client);
@@ -459,15 +461,7 @@ describe('sync scenarios', () => {
       pulls += 1;
       return pull(...args);
     };
-    const loops = [a, b].map(
-      (s) =>
-        new SyncLoop({
-          client: s.client,
-          minBackoffMs: 50,
-          pullIntervalMs: 60_000,
-          pendingCount: () => countPendingOps(s.db),
-        }),
-    );
+    const loops = [a, b].map(liveLoop);
     const has = (id: string) => async () =>
       (await b.db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
     try {
