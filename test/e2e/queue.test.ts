@@ -26,6 +26,54 @@ describe('the live queue in a browser', () => {
     expect(firstText).toMatch(/(осталось|просрочен на) .*раб\./);
   });
 
+  it('reuses the row elements as the list scrolls, each showing the incident of its own place', async () => {
+    const page = app.page;
+    type Shown = { mark: number | null; index: number; id: string; author: string; top: number };
+    // Every row element gets a mark; a row built anew afterwards has none.
+    const rows = (mark: boolean) =>
+      page.evaluate((mark) => {
+        const els = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="queue-row"]'));
+        return els.map((el, i): Shown => {
+          const own = el as HTMLElement & { e2eMark?: number };
+          if (mark) own.e2eMark = i;
+          return {
+            mark: own.e2eMark ?? null,
+            index: Number(el.dataset.index),
+            id: el.dataset.incidentId ?? '',
+            author: el.querySelector('.cell--author')?.textContent ?? '',
+            top: new DOMMatrix(getComputedStyle(el).transform).m42,
+          };
+        });
+      }, mark);
+    const byIndex = (shown: Shown[]) => new Map(shown.map((r) => [r.index, `${r.id} ${r.author}`]));
+    const scrollTo = async (top: number) => {
+      await page.locator('.queue__scroll').evaluate((el, top) => el.scrollTo({ top }), top);
+      await expect
+        .poll(async () => Math.min(...(await rows(false)).map((r) => r.index)))
+        .toBe(Math.max(0, Math.floor(top / 60) - 4));
+    };
+    await scrollTo(0);
+    const atTop = await rows(true);
+    await scrollTo(5 * 60);
+    const scrolled = await rows(false);
+    await scrollTo(0);
+    const back = await rows(false);
+
+    for (const shown of [scrolled, back]) {
+      expect(shown.length).toBe(atTop.length);
+      expect(shown.filter((r) => r.mark === null)).toEqual([]);
+      const indices = shown.map((r) => r.index).sort((a, b) => a - b);
+      expect(indices).toEqual(indices.map((_, i) => indices[0]! + i));
+      for (const r of shown) expect(r.top).toBe(r.index * 60);
+    }
+    // Rows that entered show the incidents that belong there: the same as before for the rows both saw.
+    const first = byIndex(atTop);
+    for (const [index, shown] of byIndex(scrolled))
+      if (first.has(index)) expect(shown).toBe(first.get(index));
+    expect(byIndex(back)).toEqual(first);
+    expect(new Set(scrolled.map((r) => r.id)).size).toBe(scrolled.length);
+  });
+
   it('counts the time down every second', async () => {
     // Most urgent first: the bars still on time are further down.
     await app.page.locator('.queue__scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));

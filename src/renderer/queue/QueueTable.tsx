@@ -1,6 +1,6 @@
-import { memo, useEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { flexRender, getCoreRowModel, useReactTable, type Row, type Table } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Range, type Virtualizer } from '@tanstack/react-virtual';
 import type { QueueColumnId, QueueRow, QueueSort } from '../../shared/api/queue';
 import { QUEUE_COLUMNS } from '../../shared/api/queue-values';
 import { metaOf, queueColumns, type QueueTableMeta } from './columns';
@@ -15,6 +15,23 @@ export const ROW_HEIGHT = 60;
  */
 const OVERSCAN = 4;
 const MESSAGE_MIN_WIDTH = 320;
+
+/** Rows in a viewport this high, counting one cut at the top and one at the bottom. */
+function rowsIn(height: number): number {
+  return Math.ceil(height / ROW_HEIGHT) + 1;
+}
+
+/**
+ * Row recycling. The table renders a window of a fixed number of rows (`rowsIn(height)` and the overscan
+ * on each side), and a row's React key is its index modulo the window's largest size. When the list
+ * scrolls by a row, the row that enters takes the key of the one that leaves: React updates that row's
+ * cells in place (a few texts and attributes) instead of removing one row's ~30 elements and building
+ * another's, and the rows stay in the DOM in the order of their keys, so none is moved either. What is
+ * read is ordered by `aria-rowindex`, and by their position on screen.
+ */
+function slotsFor(height: number): number {
+  return rowsIn(height) + 2 * OVERSCAN;
+}
 
 /** The mark the benchmark reads: the first rows are on screen (after the frame that paints them). */
 export const FIRST_ROWS_MARK = 'otklik:queue-first-rows';
@@ -161,18 +178,36 @@ export const QueueTable = memo(function QueueTable({
     () => Object.fromEntries(QUEUE_COLUMNS.map((c) => [c, columnsKey.split(',').includes(c)])),
     [columnsKey],
   );
+  const sizer = useRef<Virtualizer<HTMLDivElement, Element> | null>(null);
+  // Always the same number of rows for a viewport (see slotsFor); TanStack's default range grows and
+  // shrinks by one as the rows cut at the edges come and go, which would leave a slot without its row.
+  const rangeExtractor = useCallback((range: Range) => {
+    const height = sizer.current?.scrollRect?.height ?? 0;
+    const size = Math.min(range.count, rowsIn(height) + 2 * range.overscan);
+    const start = Math.max(0, Math.min(range.startIndex - range.overscan, range.count - size));
+    const end = Math.max(start + size - 1, Math.min(range.count - 1, range.endIndex + range.overscan));
+    return Array.from({ length: end - start + 1 }, (_, i) => start + i);
+  }, []);
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan,
+    rangeExtractor,
     // No rows until the scroll box is measured: that happens in the same commit, before the first paint
     // (which shows the rows), and a guess at its height would draw rows only to take them away again.
     initialRect: { width: window.innerWidth, height: 0 },
   });
+  sizer.current = virtualizer;
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
+  const slots = slotsFor(virtualizer.scrollRect?.height ?? 0);
+  // In slot order (see slotsFor); by index if the window is ever larger than the slots (never, by
+  // construction: then each row keeps its own key, as without recycling).
+  const recycled = items.length <= slots;
+  const keyOf = (index: number) => (recycled ? index % slots : `i${index}`);
+  const inSlotOrder = recycled ? [...items].sort((a, b) => (a.index % slots) - (b.index % slots)) : items;
 
   useEffect(() => {
     if (last >= first) store.showRange(first, last);
@@ -251,12 +286,12 @@ export const QueueTable = memo(function QueueTable({
       >
         <QueueHead table={table} columnsKey={columnsKey} sort={sort} onSort={onSort} />
         <tbody style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((v) => {
+          {inSlotOrder.map((v) => {
             const row = rowsById[String(v.index)];
             if (!row) {
               return (
                 <tr
-                  key={v.key}
+                  key={keyOf(v.index)}
                   className="queue__row queue__row--loading"
                   data-testid="queue-row-loading"
                   style={{ transform: `translateY(${v.start}px)` }}
@@ -267,7 +302,7 @@ export const QueueTable = memo(function QueueTable({
             }
             return (
               <QueueTableRow
-                key={v.key}
+                key={keyOf(v.index)}
                 row={row}
                 item={row.original}
                 index={v.index}

@@ -16,6 +16,11 @@ import { uiStateOf } from './values';
 
 /** Rows per request (the web host's first page, sent with the app's page, has as many). */
 export const PAGE_SIZE = QUEUE_PAGE_SIZE;
+/**
+ * Rows fetched ahead of those rendered, on both sides: the next page is asked while a screenful of rows is
+ * still to come, so scrolling finds its rows loaded instead of «Загрузка…» rows filled a moment later.
+ */
+const AHEAD_ROWS = 20;
 /** A copy of the stored state, so that the first page is asked at once; the database's copy wins. */
 const CACHE_KEY = 'otklik.queue.ui';
 /** Overdue and «within an hour» move with time: the counters are asked again this often. */
@@ -198,10 +203,10 @@ export class QueueStore {
     }
   }
 
-  /** The table tells which rows it renders; missing pages are fetched. */
+  /** The table tells which rows it renders; missing pages, and those of the rows just beyond, are fetched. */
   showRange(from: number, to: number): void {
     this.visible = [from, to];
-    for (const p of this.pagesFor([from, to])) {
+    for (const p of this.pagesFor([Math.max(0, from - AHEAD_ROWS), to + AHEAD_ROWS])) {
       if (this.requested.has(p) || p * PAGE_SIZE >= this.snapshot.total) continue;
       this.requested.add(p);
       void this.fetchPage(p, this.epoch);
