@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { useWebApp } from './support/app';
 
 /** The full answer lifecycle of issue #4 in the browser, one person after another on one workstation. */
@@ -103,5 +105,32 @@ describe('an incident from routing to publication', () => {
     for (const step of ['Направлен в подразделение', 'Возвращён на доработку', 'Согласован', 'Опубликован'])
       expect(journal).toContain(step);
     expect(journal).toContain('Петров Алексей Николаевич');
+  });
+
+  it('shows an incident that left for another department read-only, with where it went', async () => {
+    await app.page.goto(app.host.url);
+    // The operator, who may route a new incident (the first test): here, no action at all.
+    await switchTo('operator');
+    const id = await app.page
+      .getByTestId('queue-row')
+      .filter({ hasText: 'Новый' })
+      .first()
+      .getAttribute('data-incident-id');
+    // As the sync client records it when the hub serves the op that takes the incident elsewhere.
+    const db = new Database(join(app.dataDir, 'otklik.sqlite'));
+    try {
+      db.prepare('INSERT INTO sync_away (incident_id, departments, since) VALUES (?, ?, ?)').run(
+        id,
+        '["dep-roads"]',
+        Date.now(),
+      );
+    } finally {
+      db.close();
+    }
+    await app.page.goto(`${app.host.url}#/incident/${id}`);
+    const away = app.page.getByTestId('card-away');
+    await away.waitFor();
+    expect(await away.textContent()).toMatch(/передано в .*дорожн.*только для чтения/s);
+    expect(await app.page.locator('[data-command]').count()).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Selectable } from 'kysely';
 import type { Db } from './open';
 import type { IncidentsTable } from './schema';
 import type { Transaction } from 'kysely';
@@ -91,12 +91,39 @@ export async function findIncidentIdsByExternalIds(
   return found;
 }
 
+/**
+ * Not an incident that left this workstation's departments (`sync_away`, docs/sync.md «Scope»): its copy
+ * is kept but no longer updated, so it leaves the queue.
+ */
+const NOT_AWAY = sql<boolean>`NOT EXISTS (SELECT 1 FROM sync_away a WHERE a.incident_id = incidents.id)`;
+
+/** The queue's incidents: open, and not away to another department. */
 export async function listOpenIncidents(db: Conn): Promise<Incident[]> {
   const rows = await selectIncidents(db)
     .where('incidents.status', 'in', [...OPEN_STATUSES])
+    .where(NOT_AWAY)
     .orderBy('incidents.detected_at')
     .execute();
   return rows.map(toIncident);
+}
+
+/** Where the incident went when it left this workstation's departments, and when; null while it is here. */
+export async function findAway(
+  db: Conn,
+  id: string,
+): Promise<{ departments: string[]; since: number } | null> {
+  const { rows } = await sql<{ departments: string; since: number }>`
+    SELECT departments, since FROM sync_away WHERE incident_id = ${id}`.execute(db);
+  const row = rows[0];
+  return row ? { departments: JSON.parse(row.departments) as string[], since: row.since } : null;
+}
+
+/** Which of these incidents left this workstation's departments (see `NOT_AWAY`). */
+export async function awayIncidentIds(db: Conn, ids: readonly string[]): Promise<Set<string>> {
+  const { rows } = await sql<{ incident_id: string }>`
+    SELECT incident_id FROM sync_away
+    WHERE incident_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+  return new Set(rows.map((r) => r.incident_id));
 }
 
 export async function listAllIncidents(db: Conn): Promise<Incident[]> {

@@ -157,6 +157,7 @@ export class PokeChannels {
       head: job.head,
       hubTime: this.ctx.now(),
       directory: null,
+      scope: departments,
     };
   }
 }

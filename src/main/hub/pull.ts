@@ -198,6 +198,7 @@ export async function pullPage(
       hubTime: ctx.now(),
       directory:
         counter.dir_version === dirVersion ? null : await loadClientDirectory(trx, counter.dir_version),
+      scope: caller.departments,
     };
   });
 }

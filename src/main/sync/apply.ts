@@ -10,6 +10,7 @@ import {
 } from '../../shared/sync/payloads';
 import {
   applyIncidentChange,
+  departmentsOf,
   visibleIncident,
   type IncidentChange,
   type IncidentReplica,
@@ -41,6 +42,8 @@ export type PullBatch = {
   bundles: readonly ReplicaBundle[];
   cursor: number;
   directory: Directory | null;
+  /** The departments this workstation is served (null: all); undefined from hubs that do not say. */
+  scope?: readonly string[] | null;
 };
 
 const CHUNK = 400;
@@ -262,6 +265,7 @@ export async function applyPull(
   const unchanged = await echoesOnly(trx, batch, touched, own);
   const changed = [...touched].filter((id) => !unchanged.has(id));
   await rebase(trx, changed, batch.cursor, { shadows, baseVersion, confirmedEvents, now });
+  if (batch.scope !== undefined) await markAway(trx, dirty, batch.scope, now);
   await insertAudits(trx, audits);
   await insertAttachments(trx, files);
   if (maxHlc) await identity.observe(asConn(trx), maxHlc);
@@ -270,6 +274,45 @@ export async function applyPull(
     applied: batch.ops.length + batch.bundles.length,
     ownConfirmed: own.length,
   };
+}
+
+/**
+ * Which of the incidents the hub just confirmed have left this workstation's departments (`sync_away`),
+ * and which are back in them (docs/sync.md, «Scope»). The hub serves a department's workstation the op
+ * that takes an incident elsewhere, and nothing after it: by the confirmed state, not by this workstation's
+ * pending ops (its own «return as misrouted» counts once the hub has accepted it).
+ */
+async function markAway(
+  trx: SyncConn,
+  shadows: ReadonlyMap<string, Shadow>,
+  scope: readonly string[] | null,
+  now: number,
+): Promise<void> {
+  if (scope === null) {
+    // A workstation of the whole control centre: nothing is away from it.
+    await sql`DELETE FROM sync_away`.execute(trx);
+    return;
+  }
+  const away: [string, string][] = [];
+  const back: string[] = [];
+  for (const [id, shadow] of shadows) {
+    const departments = departmentsOf(shadow.replica);
+    if (departments.some((d) => scope.includes(d))) back.push(id);
+    else away.push([id, JSON.stringify(departments)]);
+  }
+  await chunked(back, BULK, async (chunk) => {
+    await sql`DELETE FROM sync_away WHERE incident_id IN (SELECT value FROM json_each(${ids(chunk)}))`.execute(
+      trx,
+    );
+  });
+  // Only incidents held here (an op may name one this workstation never had); the first time it left counts.
+  await chunked(away, BULK, async (chunk) => {
+    await sql`
+      INSERT INTO sync_away (incident_id, departments, since)
+      SELECT value ->> 0, value ->> 1, ${now} FROM json_each(${JSON.stringify(chunk)})
+      WHERE EXISTS (SELECT 1 FROM incidents WHERE id = value ->> 0)
+      ON CONFLICT (incident_id) DO UPDATE SET departments = excluded.departments`.execute(trx);
+  });
 }
 
 /**

@@ -31,6 +31,8 @@ export interface SyncTables {
     created_at: number;
   };
   sync_guard: { open: number };
+  /** Migration 0005: incidents that left this workstation's departments (JSON array of where they went). */
+  sync_away: { incident_id: string; departments: string; since: number };
 }
 
 export type SyncDB = Omit<DB, 'sync_outbox'> & SyncTables;

@@ -81,6 +81,14 @@ function Card({ card, execute, onCard, timeZone }: CardProps) {
           {STATUS_LABEL[state.status]}
         </span>
       </header>
+      {card.away && (
+        <p className="card__away" role="status" data-testid="card-away">
+          Сообщение передано{' '}
+          {card.away.departments.length > 0 ? `в ${card.away.departments.join(', ')}` : 'обратно в МЦУ'} (
+          {formatDateTime(card.away.since, timeZone)}): на этом рабочем месте оно больше не обновляется и
+          доступно только для чтения.
+        </p>
+      )}
       <section className="card__grid">
         <div className="card__main">
           <p className="muted">

@@ -46,6 +46,12 @@ export const IncidentCard = z.object({
   }),
   attachments: z.array(Attachment),
   audit: z.array(AuditEntry),
+  /**
+   * The incident left this workstation's departments (sync, docs/sync.md «Scope»): the copy here is no
+   * longer updated and is read-only. The departments it went to (names; empty: back to the control
+   * centre), and when this workstation learnt it.
+   */
+  away: z.object({ departments: z.array(z.string()), since: z.number() }).nullable(),
 });
 export type IncidentCard = z.infer<typeof IncidentCard>;
 

@@ -160,6 +160,12 @@ export const PullResponse = z.object({
   hubTime: z.number(),
   /** The users and departments, when they changed since the request's `dir` version. */
   directory: Directory.nullable(),
+  /**
+   * The departments this workstation is served (null: the whole control centre). An incident whose
+   * departments no longer include any of them has left it: the workstation keeps its copy but takes it out of
+   * the queue (docs/sync.md, «Scope»). Absent from hubs before it.
+   */
+  scope: z.array(z.string()).nullable().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

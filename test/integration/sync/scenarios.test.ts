@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { countPendingOps } from '../../../src/main/db/outbox';
+import { listOpenIncidents } from '../../../src/main/db/incidents';
 import { createIncidents } from '../../../src/main/core/incidents';
 import { SYSTEM_ACTOR } from '../../../src/main/core/changes';
 import { makeNewIncident } from '../../support/builders';
@@ -340,6 +341,60 @@ describe('sync scenarios', () => {
     await parks.client.syncOnce();
     await centre.client.syncOnce();
     expect((await row(centre, id!)).status).toBe('drafting');
+  });
+
+  it('takes an incident out of a department’s queue when it leaves the department, and back when it returns', async () => {
+    const r = await hub();
+    const centre = await open(r, 'centre');
+    const parks = await open(r, 'parks', { departments: ['parks'] });
+    const [id] = await centre.create(1);
+    await centre.client.syncOnce();
+    expect(await centre.command(PEOPLE.op1, route('parks'), id!)).toBe(true);
+    await centre.client.syncOnce();
+    await parks.client.syncOnce();
+    const queued = async (s: LightStation) => (await listOpenIncidents(s.db)).map((i) => i.id);
+    const away = () =>
+      syncDb(parks.db).selectFrom('sync_away').select(['incident_id', 'departments']).execute();
+    expect(await queued(parks)).toEqual([id]);
+
+    // Not the parks' business: they return it, and the centre routes it to the roads.
+    const giveBack = () => ({
+      type: 'return-misrouted' as const,
+      departmentId: 'parks',
+      reason: 'Дорога, а не сквер',
+    });
+    expect(await parks.command(PEOPLE.parksExec, giveBack, id!)).toBe(true);
+    await parks.client.syncOnce();
+    expect(await away()).toEqual([{ incident_id: id, departments: '[]' }]);
+    expect(await queued(parks)).toEqual([]);
+    await centre.client.syncOnce();
+    expect(await centre.command(PEOPLE.op1, route('roads'), id!)).toBe(true);
+    await centre.client.syncOnce();
+    await parks.client.syncOnce();
+    // The parks were not served the routing to the roads; their copy stays, out of the queue.
+    expect((await row(parks, id!)).status).toBe('returned');
+    expect(await queued(parks)).toEqual([]);
+    expect(await queued(centre)).toEqual([id]);
+
+    // The roads return it too, and the centre routes it to the parks again: back in their queue, as it is now.
+    const roads = await open(r, 'roads', { departments: ['roads'] });
+    await roads.client.syncOnce();
+    expect(
+      await roads.command(
+        PEOPLE.roadsExec,
+        () => ({ type: 'return-misrouted' as const, departmentId: 'roads', reason: 'Сквер, а не дорога' }),
+        id!,
+      ),
+    ).toBe(true);
+    await roads.client.syncOnce();
+    await centre.client.syncOnce();
+    expect(await centre.command(PEOPLE.op1, route('parks'), id!)).toBe(true);
+    await centre.client.syncOnce();
+    await parks.client.syncOnce();
+    expect(await away()).toEqual([]);
+    expect(await queued(parks)).toEqual([id]);
+    expect((await row(parks, id!)).status).toBe('routed');
+    expect(await queued(roads)).toEqual([]);
   });
 
   it('pushes a change made during a round as soon as that round ends, not at the next interval', async () => {

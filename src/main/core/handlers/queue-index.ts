@@ -9,7 +9,7 @@ import {
   type QueueQuery,
   type QueueRow,
 } from '../../../shared/api/queue';
-import { findIncidentById, listOpenIncidents } from '../../db/incidents';
+import { awayIncidentIds, findIncidentById, listOpenIncidents } from '../../db/incidents';
 import { listWorkflowEventsFor } from '../../db/workflow';
 import { searchIncidentIds } from '../../db/queue-search';
 import type { SlaClock } from '../sla';
@@ -213,9 +213,10 @@ export class QueueIndex {
       } else {
         const ids = [...todo];
         const history = await listWorkflowEventsFor(this.ctx.db, ids);
+        const away = await awayIncidentIds(this.ctx.db, ids);
         for (const id of ids) {
           const incident = await findIncidentById(this.ctx.db, id);
-          if (incident && OPEN_STATUSES.includes(incident.status)) {
+          if (incident && OPEN_STATUSES.includes(incident.status) && !away.has(id)) {
             this.entries.set(id, entryOf(incident, sla(incident, now, history.get(id))));
           } else {
             this.entries.delete(id);

@@ -2,7 +2,7 @@ import { ApiFailure } from '../../../shared/api/envelope';
 import type { AuditEntry, IncidentCard } from '../../../shared/api/workflow';
 import { computeIncidentClock } from '../../../shared/regulations';
 import { allowedCommands, CommandSchema, toClockEvents } from '../../../shared/workflow';
-import { findIncidentById } from '../../db/incidents';
+import { findAway, findIncidentById } from '../../db/incidents';
 import { listWorkflowEvents, readWorkflowState } from '../../db/workflow';
 import { listUsers, loadDirectory } from '../../db/users';
 import { listAuditEvents } from '../../db/audit';
@@ -49,13 +49,18 @@ export async function card(ctx: CoreContext, id: string, connection: Connection)
     events: toClockEvents(events, incident.detectedAt),
     now,
   });
-  const allowed = connection.user
-    ? allowedCommands(state, actorOf(connection.user), org.profile, {
-        departments: await loadDirectory(ctx.db),
-        now,
-      })
-    : [];
+  const directory = await loadDirectory(ctx.db);
+  const away = await findAway(ctx.db, id);
+  // An incident away to another department is read-only here: the hub would refuse what was done to it.
+  const allowed =
+    connection.user && !away
+      ? allowedCommands(state, actorOf(connection.user), org.profile, { departments: directory, now })
+      : [];
   return {
+    away: away && {
+      departments: away.departments.map((d) => directory.departments.find((x) => x.id === d)?.name ?? d),
+      since: away.since,
+    },
     incident,
     state,
     events,
@@ -79,6 +84,9 @@ export async function card(ctx: CoreContext, id: string, connection: Connection)
   };
 }
 
+const AWAY_MESSAGE =
+  'Сообщение передано из подразделений этого рабочего места: здесь оно только для чтения и больше не обновляется';
+
 /** The incident card and the workflow commands (issue #4). */
 export function workflowHandlers(
   ctx: CoreContext,
@@ -97,6 +105,7 @@ export function workflowHandlers(
           `Команда не прошла проверку: ${issue ? `${issue.path.join('.')}: ${issue.message}` : ''}`,
         );
       }
+      if (await findAway(ctx.db, parsed.data.incidentId)) throw new ApiFailure('conflict', AWAY_MESSAGE);
       await executeCommand(ctx, actorOf(user), parsed.data);
       return card(ctx, parsed.data.incidentId, connection);
     },

@@ -4,6 +4,7 @@ import { createIncidents } from '../../../../src/main/core/incidents';
 import { SYSTEM_ACTOR } from '../../../../src/main/core/changes';
 import { newConnection, type Connection } from '../../../../src/main/core/session';
 import { insertDepartments } from '../../../../src/main/db/departments';
+import { syncDb } from '../../../../src/main/sync/schema';
 import { subtractWorkingMinutes } from '../../../../src/shared/regulations';
 import type {
   AppNotification,
@@ -195,6 +196,26 @@ describe('the queue at scale', () => {
       .created;
     core.events.emit('queue.changed', { reason: 'updated', ids: [] });
     expect((await page(core)).items.map((r) => r.id)).toContain(other?.id);
+  });
+
+  it('leaves out an incident that went away to another department (sync), and shows it when it is back', async () => {
+    const core = await open();
+    const [kept, gone] = await add(core, [makeNewIncident(), makeNewIncident()]);
+    expect((await page(core)).total).toBe(2);
+    const away = syncDb(core.db);
+    await away
+      .insertInto('sync_away')
+      .values({ incident_id: gone!, departments: '[]', since: NOW })
+      .execute();
+    core.events.emit('queue.changed', { reason: 'updated', ids: [gone!] });
+    expect((await page(core)).items.map((r) => r.id)).toEqual([kept]);
+    expect((await counters(core)).open).toBe(1);
+    // Read again from scratch (a restart, or a change the core was not told about in detail): the same.
+    core.events.emit('queue.changed', { reason: 'updated', ids: [] });
+    expect((await page(core)).items.map((r) => r.id)).toEqual([kept]);
+    await away.deleteFrom('sync_away').execute();
+    core.events.emit('queue.changed', { reason: 'updated', ids: [gone!] });
+    expect((await page(core)).total).toBe(2);
   });
 
   it('filters «mine» by the department of the person on the connection', async () => {

@@ -6,6 +6,7 @@ import type { QueueSnapshot } from '../../../../src/shared/api/contract';
 import { countPendingOps } from '../../../../src/main/db/outbox';
 import { listAuditEvents } from '../../../../src/main/db/audit';
 import type { Connection } from '../../../../src/main/core/session';
+import { syncDb } from '../../../../src/main/sync/schema';
 import { useTempDirs } from '../../../support/temp-dir';
 
 const tempDir = useTempDirs();
@@ -177,6 +178,42 @@ describe('the workflow on a workstation', () => {
       ok: false,
       error: { code: 'conflict' },
     });
+  });
+
+  it('shows an incident away to another department read-only, and refuses commands on it', async () => {
+    const core = await demoCore();
+    const id = await newIncident(core);
+    const operator = await as(core, 'operator');
+    const here = await call<IncidentCard>(core, operator, 'incidents.card', { id });
+    expect(here.away).toBeNull();
+    expect(here.allowed).toContain('route');
+    await syncDb(core.db)
+      .insertInto('sync_away')
+      .values({ incident_id: id, departments: '["dep-zhkh"]', since: 1_700_000_000_000 })
+      .execute();
+    const away = await call<IncidentCard>(core, operator, 'incidents.card', { id });
+    expect(away.away).toEqual({
+      departments: ['Управление жилищно-коммунального хозяйства'],
+      since: 1_700_000_000_000,
+    });
+    expect(away.allowed).toEqual([]);
+    const pending = await countPendingOps(core.db);
+    const refused = await core.dispatch(
+      'workflow.execute',
+      {
+        command: {
+          type: 'route',
+          incidentId: id,
+          expectedStatus: here.state.status,
+          expectedVersion: here.state.version,
+          mainDepartmentId: 'dep-zhkh',
+          coDepartmentIds: [],
+        },
+      },
+      operator,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: /только для чтения/ } });
+    expect(await countPendingOps(core.db)).toBe(pending);
   });
 
   it('refuses workflow commands without a signed-in person, and on a read-only connection', async () => {

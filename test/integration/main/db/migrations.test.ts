@@ -59,6 +59,14 @@ const populateBefore: Record<string, (db: ReturnType<typeof kyselyOver>) => Prom
     await sql`INSERT INTO workflow_events (id, incident_id, version, type, at, actor_id, actor_role, event_json)
       VALUES ('e-s', 'i-s', 1, 'routed', 4, 'u', 'operator', '{}')`.execute(db);
   },
+  // An incident this workstation holds: 0005 leaves it where it is (in the queue, nothing is away).
+  '0005_sync_away': async (db) => {
+    await sql`INSERT INTO incidents (id, source, network, url, external_id, author_name, text, published_at, detected_at,
+      topic, location, importance, status, department_id, version, created_at, updated_at)
+      VALUES ('i-a', 'im', 'vk', NULL, 'ext-a', 'Анна', 'Текст', 1, 2, 'ЖКХ', 'ул. Мира', 'normal', 'new', NULL, 0, 3, 3)`.execute(
+      db,
+    );
+  },
 };
 
 /** What each migration's populated data must look like afterwards. */
@@ -95,6 +103,16 @@ const checkAfter: Record<string, (db: ReturnType<typeof kyselyOver>) => Promise<
     await expect(sql`UPDATE workflow_events SET type = 'x' WHERE id = 'e-s'`.execute(db)).rejects.toThrow(
       /append-only/,
     );
+  },
+  '0005_sync_away': async (db) => {
+    expect((await sql`SELECT * FROM sync_away`.execute(db)).rows).toEqual([]);
+    await sql`INSERT INTO sync_away (incident_id, departments, since) VALUES ('i-a', '["dep-s"]', 5)`.execute(
+      db,
+    );
+    // Only an incident this workstation holds can be away.
+    await expect(
+      sql`INSERT INTO sync_away (incident_id, departments, since) VALUES ('nope', '[]', 5)`.execute(db),
+    ).rejects.toThrow(/FOREIGN KEY/);
   },
   '0002_workflow': async (db) => {
     const rows = await sql<{ id: string; status: string; workflow_json: string | null }>`
