@@ -68,8 +68,9 @@ describe('the live queue in a browser', () => {
     }
     // Rows that entered show the incidents that belong there: the same as before for the rows both saw.
     const first = byIndex(atTop);
-    for (const [index, shown] of byIndex(scrolled))
+    for (const [index, shown] of byIndex(scrolled)) {
       if (first.has(index)) expect(shown).toBe(first.get(index));
+    }
     expect(byIndex(back)).toEqual(first);
     expect(new Set(scrolled.map((r) => r.id)).size).toBe(scrolled.length);
   });
