@@ -4,6 +4,7 @@ import { IncidentWorkflowStateSchema, replay, type WorkflowEvent } from '../../.
 import { workflowOf } from '../../../src/shared/sync/replica';
 import { replicaFromRow } from '../../../src/main/hub/replicas';
 import { syncDb } from '../../../src/main/sync/schema';
+import { listOpenIncidents } from '../../../src/main/db/incidents';
 import {
   disposeTemplate,
   LightStation,
@@ -81,7 +82,17 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ t: 'restart' as const }) },
 );
 
-const stats = { runs: 0, ops: 0, commands: 0, rejected: 0, conflictsStale: 0, restarts: 0 };
+const stats = {
+  runs: 0,
+  ops: 0,
+  commands: 0,
+  rejected: 0,
+  conflictsStale: 0,
+  restarts: 0,
+  // The roads' workstation: incidents it held at the end of each run, and those marked away.
+  departmentHeld: 0,
+  away: 0,
+};
 
 async function knownIncidents(s: LightStation): Promise<string[]> {
   const rows = await s.db.selectFrom('incidents').select('id').orderBy('id').execute();
@@ -275,6 +286,32 @@ async function checkConverged(ref: HubRef, stations: LightStation[]): Promise<vo
   expect(seqs).toEqual(seqs.map((_, i) => i + 1));
 }
 
+/**
+ * A department's workstation that only pulls (docs/sync.md, «Scope»): it holds every incident of its
+ * department exactly as the hub has it, and has marked away every other incident it holds (one that came
+ * and left, or came already gone), and its queue holds nothing else.
+ */
+async function checkDepartmentStation(ref: HubRef, station: LightStation, scope: string[]): Promise<void> {
+  const hub = await hubState(ref.hub);
+  const rows = await ref.hub.context.db.selectFrom('hub_incidents').selectAll().execute();
+  const inScope = new Set(
+    rows.filter((r) => replicaFromRow(r).departments.some((d) => scope.includes(d))).map((r) => r.id),
+  );
+  const mine = await stationState({ db: station.db });
+  expect(
+    mine.incidents.filter((i) => inScope.has(i.id)),
+    `incidents of ${station.name}`,
+  ).toEqual(hub.incidents.filter((i) => inScope.has(i.id)));
+  const held = mine.incidents.map((i) => i.id);
+  const away = await syncDb(station.db).selectFrom('sync_away').select('incident_id').execute();
+  expect(away.map((a) => a.incident_id).sort(), `away on ${station.name}`).toEqual(
+    held.filter((id) => !inScope.has(id)).sort(),
+  );
+  for (const queued of await listOpenIncidents(station.db)) expect(inScope.has(queued.id)).toBe(true);
+  stats.away += away.length;
+  stats.departmentHeld += held.length;
+}
+
 afterAll(() => {
   disposeTemplate();
   // How much the random histories exercised (visible in the test output).
@@ -290,6 +327,8 @@ function convergenceProperty(makeHub: HubFactory) {
     async (n, actions) => {
       const { ref, dispose } = await makeHub();
       const stations: LightStation[] = [];
+      // The roads' workstation: it only pulls, now and then, and is checked on its own (its scope).
+      const roads = await LightStation.open(ref, 'roads', { departments: ['roads'] });
       try {
         for (let i = 0; i < n; i++) stations.push(await LightStation.open(ref, `ws${i}`));
         // Two incidents everyone has from the start, so that offline workstations contend for them.
@@ -299,10 +338,17 @@ function convergenceProperty(makeHub: HubFactory) {
           await s.client.syncOnce();
           for (const u of Object.values(PEOPLE)) await s.grantSession(ref, u);
         }
-        for (const a of actions) await perform(ref, stations, a);
+        await roads.client.syncOnce();
+        for (const [i, a] of actions.entries()) {
+          await perform(ref, stations, a);
+          if (i % 7 === 6) await roads.client.syncOnce();
+        }
         await settle(stations);
         await checkConverged(ref, stations);
+        await roads.client.syncOnce();
+        await checkDepartmentStation(ref, roads, ['roads']);
       } finally {
+        await roads.close();
         for (const s of stations) await s.close();
         await dispose();
       }
