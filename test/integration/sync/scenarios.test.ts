@@ -69,6 +69,12 @@ const route = (main: string) => () => ({
   coDepartmentIds: [],
 });
 
+const giveBack = (department: string, reason: string) => () => ({
+  type: 'return-misrouted' as const,
+  departmentId: department,
+  reason,
+});
+
 describe('sync scenarios', () => {
   it('keeps exactly one of two offline routings, rolls the other back and shows it to its author', async () => {
     const r = await hub();
@@ -358,12 +364,7 @@ describe('sync scenarios', () => {
     expect(await queued(parks)).toEqual([id]);
 
     // Not the parks' business: they return it, and the centre routes it to the roads.
-    const giveBack = () => ({
-      type: 'return-misrouted' as const,
-      departmentId: 'parks',
-      reason: 'Дорога, а не сквер',
-    });
-    expect(await parks.command(PEOPLE.parksExec, giveBack, id!)).toBe(true);
+    expect(await parks.command(PEOPLE.parksExec, giveBack('parks', 'Дорога, а не сквер'), id!)).toBe(true);
     await parks.client.syncOnce();
     expect(await away()).toEqual([{ incident_id: id, departments: '[]' }]);
     expect(await queued(parks)).toEqual([]);
@@ -379,13 +380,7 @@ describe('sync scenarios', () => {
     // The roads return it too, and the centre routes it to the parks again: back in their queue, as it is now.
     const roads = await open(r, 'roads', { departments: ['roads'] });
     await roads.client.syncOnce();
-    expect(
-      await roads.command(
-        PEOPLE.roadsExec,
-        () => ({ type: 'return-misrouted' as const, departmentId: 'roads', reason: 'Сквер, а не дорога' }),
-        id!,
-      ),
-    ).toBe(true);
+    expect(await roads.command(PEOPLE.roadsExec, giveBack('roads', 'Сквер, а не дорога'), id!)).toBe(true);
     await roads.client.syncOnce();
     await centre.client.syncOnce();
     expect(await centre.command(PEOPLE.op1, route('parks'), id!)).toBe(true);
