@@ -75,6 +75,30 @@ describe('the live queue in a browser', () => {
     expect(new Set(scrolled.map((r) => r.id)).size).toBe(scrolled.length);
   });
 
+  it('keeps the whole header on a laptop’s screen, wrapping it where the width runs out', async () => {
+    const page = app.page;
+    const size = page.viewportSize()!;
+    try {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      // Everything in the header, the sign-out button last, lies within the window's width.
+      const rightmost = await page
+        .locator('header.app__header')
+        .evaluate((h) =>
+          Math.max(...Array.from(h.querySelectorAll('*')).map((e) => e.getBoundingClientRect().right)),
+        );
+      expect(rightmost).toBeLessThanOrEqual(1366);
+      expect(await page.getByRole('button', { name: 'Выйти' }).isVisible()).toBe(true);
+      // A counter's label stays on one line (two lines would be over twice its type's size).
+      const label = page.locator('.counters dt').filter({ hasText: 'Срок в течение часа' });
+      const { height } = (await label.boundingBox())!;
+      expect(height).toBeLessThan(
+        1.8 * parseFloat(await label.evaluate((e) => getComputedStyle(e).fontSize)),
+      );
+    } finally {
+      await page.setViewportSize(size);
+    }
+  });
+
   it('counts the time down every second', async () => {
     // Most urgent first: the bars still on time are further down.
     await app.page.locator('.queue__scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
