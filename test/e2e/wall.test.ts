@@ -70,6 +70,11 @@ describe('the wall screen at /wall', () => {
     expect(Math.abs((await number('wall-count-overdue')) - c.overdue)).toBeLessThanOrEqual(1);
     expect(Math.abs((await number('wall-count-hour')) - c.dueWithinHour)).toBeLessThanOrEqual(1);
     expect(await wall.getByTestId('wall-dept-row').count()).toBe(Math.min(10, c.departments.length));
+    // Each department by its short name (its name in full on hover): «Управление …» leaves no room on a TV.
+    const named = c.departments.find((d) => d.shortName !== d.name)!;
+    const cell = wall.locator(`[data-testid="wall-dept-row"][data-department="${named.id}"] td`).first();
+    expect(await cell.textContent()).toBe(named.shortName);
+    expect(await cell.getAttribute('title')).toBe(named.name);
     expect(await wall.getByTestId('wall-urgent-row').count()).toBe(4);
     expect(await wall.locator('header.app__header').count()).toBe(0);
     expect(await wall.getByTestId('wall-status').getAttribute('data-online')).toBe('true');

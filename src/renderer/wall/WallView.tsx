@@ -96,7 +96,7 @@ function Departments({ rows }: { rows: DepartmentCounts[] }) {
       <thead>
         <tr>
           <th scope="col">Подразделение</th>
-          <th scope="col">В очереди</th>
+          <th scope="col">Всего</th>
           <th scope="col">≤ 1 ч</th>
           <th scope="col">Просрочено</th>
         </tr>
@@ -104,7 +104,7 @@ function Departments({ rows }: { rows: DepartmentCounts[] }) {
       <tbody>
         {rows.slice(0, 10).map((d) => (
           <tr key={d.id || 'none'} data-testid="wall-dept-row" data-department={d.id}>
-            <td>{d.name}</td>
+            <td title={d.name}>{d.shortName}</td>
             <td>{d.open}</td>
             <td className={d.dueWithinHour > 0 ? 'wall__warn' : undefined}>{d.dueWithinHour}</td>
             <td className={d.overdue > 0 ? 'wall__bad' : undefined}>{d.overdue}</td>
@@ -141,6 +141,10 @@ export function WallView() {
   const zone = timeZone ?? 'Europe/Moscow';
   const ready = wall.status === 'ready' && timeZone !== null;
   const c = wall.counters;
+  // Departments by their short names, as in the table: a TV's line has no room for «Управление …».
+  const shortNames = new Map((c?.departments ?? []).map((d) => [d.id, d.shortName]));
+  const departmentOf = (r: QueueRow) =>
+    r.departmentId === null ? null : (shortNames.get(r.departmentId) ?? r.departmentName);
   return (
     <div
       className="wall"
@@ -193,7 +197,7 @@ export function WallView() {
               >
                 <div className="wall__card-head">
                   <span className="wall__topic">{r.topic}</span>
-                  <span className="wall__where">{r.location || r.departmentName || ''}</span>
+                  <span className="wall__where">{r.location || departmentOf(r) || ''}</span>
                 </div>
                 <div className="wall__card-text">{r.text}</div>
                 <Bar row={r} timeZone={zone} />
@@ -226,7 +230,7 @@ export function WallView() {
                   {r.importance === 'high' ? '▲ ' : ''}
                   {r.topic}
                 </span>
-                <span className="wall__row-status">{r.departmentName ?? statusLabel(r.status)}</span>
+                <span className="wall__row-status">{departmentOf(r) ?? statusLabel(r.status)}</span>
                 <Bar row={r} timeZone={zone} />
               </li>
             ))}

@@ -80,6 +80,8 @@ export const DepartmentCounts = z.object({
   /** `NO_DEPARTMENT` for incidents not routed yet. */
   id: z.string(),
   name: z.string(),
+  /** The department's short name (the wall's table); its name where it has none. */
+  shortName: z.string(),
   open: z.number().int().nonnegative(),
   overdue: z.number().int().nonnegative(),
   dueWithinHour: z.number().int().nonnegative(),

@@ -10,6 +10,7 @@ import {
   type QueueRow,
 } from '../../../shared/api/queue';
 import { awayIncidentIds, findIncidentById, listOpenIncidents } from '../../db/incidents';
+import { listDepartments } from '../../db/departments';
 import { listWorkflowEventsFor } from '../../db/workflow';
 import { searchIncidentIds } from '../../db/queue-search';
 import type { SlaClock } from '../sla';
@@ -272,6 +273,8 @@ export class QueueIndex {
     const found = await this.found(query.search);
     const calendar = this.ctx.organisation().calendar;
     const m = matcher(query, myDepartment, found);
+    // The wall's table names each department by its short name (a dozen rows).
+    const shortNames = new Map((await listDepartments(this.ctx.db)).map((d) => [d.id, d.shortName]));
     // Maps while counting (10,000 entries, a few hundred keys), records in the answer.
     const statuses = new Map<string, number>();
     const departmentKeys = new Map<string, number>();
@@ -295,9 +298,12 @@ export class QueueIndex {
       if (i.importance === 'high') high += 1;
       let dep = departments.get(e.departmentKey);
       if (!dep) {
+        const name =
+          i.departmentName ?? (e.departmentKey === NO_DEPARTMENT ? 'Не направлено' : e.departmentKey);
         dep = {
           id: e.departmentKey,
-          name: i.departmentName ?? (e.departmentKey === NO_DEPARTMENT ? 'Не направлено' : e.departmentKey),
+          name,
+          shortName: shortNames.get(e.departmentKey) || name,
           open: 0,
           overdue: 0,
           dueWithinHour: 0,

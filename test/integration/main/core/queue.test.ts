@@ -142,10 +142,10 @@ describe('the queue at scale', () => {
     expect((await page(core, { filter: { importance: ['high'] } })).items[0]?.departmentName).toBe(
       'Управление ЖКХ',
     );
-    expect((await counters(core)).departments.map((d) => [d.name, d.open])).toEqual([
-      ['Не направлено', 2],
-      ['Управление дорожного хозяйства', 1],
-      ['Управление ЖКХ', 1],
+    expect((await counters(core)).departments.map((d) => [d.name, d.shortName, d.open])).toEqual([
+      ['Не направлено', 'Не направлено', 2],
+      ['Управление дорожного хозяйства', 'Дороги', 1],
+      ['Управление ЖКХ', 'ЖКХ', 1],
     ]);
   });
 
