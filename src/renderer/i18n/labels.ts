@@ -16,6 +16,13 @@ export const SOURCE_LABEL: Record<IncidentSource, string> = {
   import: 'Импорт',
 };
 
+/** Where an incident came from: «ИМ · ВКонтакте»; the feedback platform once, «ПОС», not «ПОС · ПОС». */
+export function originLabel(source: IncidentSource, network: Network): string {
+  const from = SOURCE_LABEL[source];
+  const where = NETWORK_LABEL[network];
+  return from === where ? from : `${from} · ${where}`;
+}
+
 export { STATUS_LABEL } from '../../shared/workflow/labels';
 
 /** «2 ч 15 мин» — working time, rounded down to the minute. */

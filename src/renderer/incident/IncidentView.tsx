@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ANSWER_KIND_LABEL, STATUS_LABEL } from '../../shared/workflow/labels';
 import type { IncidentCard } from '../../shared/api/workflow';
-import { formatDateTime, NETWORK_LABEL, SOURCE_LABEL } from '../i18n/labels';
+import { formatDateTime, originLabel } from '../i18n/labels';
 import { hrefOf } from '../app/route';
 import { TimerBar } from '../queue/TimerBar';
 import { useCard } from './useCard';
@@ -92,7 +92,7 @@ function Card({ card, execute, onCard, timeZone }: CardProps) {
       <section className="card__grid">
         <div className="card__main">
           <p className="muted">
-            {SOURCE_LABEL[incident.source]} · {NETWORK_LABEL[incident.network]} · выявлен{' '}
+            {originLabel(incident.source, incident.network)} · выявлен{' '}
             {formatDateTime(incident.detectedAt, timeZone)}
             {link && (
               <>

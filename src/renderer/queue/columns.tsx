@@ -1,6 +1,6 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { QueueColumnId, QueueRow, QueueSortKey } from '../../shared/api/queue';
-import { formatDateTime, NETWORK_LABEL, SOURCE_LABEL } from '../i18n/labels';
+import { formatDateTime, originLabel } from '../i18n/labels';
 import { statusLabel } from './labels';
 import { TimerBar } from './TimerBar';
 
@@ -75,7 +75,7 @@ export function queueColumns(timeZone: string): ColumnDef<QueueRow, unknown>[] {
           <span className="muted">обычная</span>
         ),
     }),
-    column.accessor((i) => `${SOURCE_LABEL[i.source]} · ${NETWORK_LABEL[i.network]}`, {
+    column.accessor((i) => originLabel(i.source, i.network), {
       id: 'source',
       header: 'Источник',
       meta: { width: 150 } satisfies ColumnMeta,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from '../../../../src/renderer/i18n/labels';
+import { formatDateTime, originLabel } from '../../../../src/renderer/i18n/labels';
 
 /** What the queue showed before: Intl's own ru-RU format. */
 function intl(ms: number, timeZone: string): string {
@@ -30,5 +30,14 @@ describe('dates in the queue', () => {
       for (const t of instants)
         expect(formatDateTime(t, zone), `${zone} ${new Date(t).toISOString()}`).toBe(intl(t, zone));
     }
+  });
+});
+
+describe('where an incident came from', () => {
+  it('names the source and the network, and the feedback platform once', () => {
+    expect(originLabel('im', 'vk')).toBe('ИМ · ВКонтакте');
+    expect(originLabel('pos', 'pos')).toBe('ПОС');
+    expect(originLabel('manual', 'telegram')).toBe('Вручную · Telegram');
+    expect(originLabel('import', 'pos')).toBe('Импорт · ПОС');
   });
 });
