@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/api/contract';
 import { formatDateTime } from '../i18n/labels';
 import { navigate } from '../app/route';
+import { ClockIcon } from '../app/icons';
 import { NotificationSettingsForm } from './NotificationSettingsForm';
 import { useNotifications } from './useNotifications';
 
@@ -12,9 +13,33 @@ export function NotificationCentre({ transport, timeZone }: Props) {
   const { items, unread, markAllRead } = useNotifications(transport);
   const [open, setOpen] = useState(false);
   const [tab, setTab] = useState<'list' | 'settings'>('list');
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  // A click anywhere else closes the panel, as with the queue's menus (Popover).
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: PointerEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [open]);
   return (
-    <div className="notify" data-testid="notification-centre">
+    <div
+      className="notify"
+      data-testid="notification-centre"
+      ref={root}
+      // Esc closes it from the panel and from the button that opened it; focus goes back to the button.
+      onKeyDown={(e) => {
+        if (open && e.key === 'Escape') {
+          e.stopPropagation();
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}
+    >
       <button
+        ref={button}
         type="button"
         className="notify__button"
         aria-expanded={open}
@@ -28,17 +53,7 @@ export function NotificationCentre({ transport, timeZone }: Props) {
         </span>
       </button>
       {open && (
-        <div
-          className="notify__panel"
-          role="dialog"
-          aria-label="Уведомления"
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.stopPropagation();
-              setOpen(false);
-            }
-          }}
-        >
+        <div className="notify__panel" role="dialog" aria-label="Уведомления">
           <div className="notify__tabs">
             <button type="button" aria-pressed={tab === 'list'} onClick={() => setTab('list')}>
               Уведомления
@@ -60,6 +75,7 @@ export function NotificationCentre({ transport, timeZone }: Props) {
                   key={n.id}
                   className={`notify__item${n.readAt === null ? ' notify__item--unread' : ''}`}
                   data-kind={n.kind}
+                  data-incident-id={n.incidentId}
                 >
                   <button
                     type="button"
@@ -69,8 +85,7 @@ export function NotificationCentre({ transport, timeZone }: Props) {
                     }}
                   >
                     <span className="notify__title">
-                      {n.kind === 'high' ? '▲ ' : '⏱ '}
-                      {n.title}
+                      {n.kind === 'high' ? '▲' : <ClockIcon />} {n.title}
                     </span>
                     <span className="notify__body">{n.body}</span>
                     <span className="notify__at muted">{formatDateTime(n.at, timeZone)}</span>

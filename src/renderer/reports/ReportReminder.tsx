@@ -4,6 +4,7 @@ import type { Role } from '../../shared/workflow';
 import { api } from '../api/client';
 import { useSession } from '../session/session-store';
 import { reportHref } from '../app/route';
+import { CalendarIcon } from '../app/icons';
 import './reports.css';
 
 /** Who forms the monthly report: МЦУ (Новороссийск p.20: the controller; Ухта p.22: the information department). */
@@ -56,18 +57,5 @@ export function ReportReminder() {
       </span>
       <a href={reportHref(reminder.month)}>Открыть отчёт за {reminder.monthLabel}</a>
     </div>
-  );
-}
-
-/**
- * A calendar drawn inline: the emoji (U+1F5D3) needs a colour-emoji font, which many workstations lack
- * (headless Chromium and a plain Linux desktop showed an empty box in its place).
- */
-function CalendarIcon() {
-  return (
-    <svg width="1em" height="1em" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5">
-      <rect x="1.75" y="2.75" width="12.5" height="11.5" rx="1.5" />
-      <path d="M1.75 6.25h12.5M5 1v3.5M11 1v3.5" />
-    </svg>
   );
 }
