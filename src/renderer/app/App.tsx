@@ -80,7 +80,7 @@ function OperatorApp() {
             <IncidentView id={incidentId} timeZone={timeZone} />
           </Suspense>
         )}
-        {route === 'settings' && (
+        {!needsSignIn && route === 'settings' && (
           <Suspense fallback={<p className="empty">Загрузка…</p>}>
             <SettingsView />
           </Suspense>

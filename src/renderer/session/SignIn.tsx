@@ -23,7 +23,7 @@ export function SignIn() {
 
   return (
     <form
-      className="signin panel"
+      className="signin panel form"
       data-testid="sign-in"
       onSubmit={(e) => {
         e.preventDefault();

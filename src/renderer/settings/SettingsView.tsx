@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OrganisationSettings } from '../../shared/api/organisation';
+import { ORGANISATION_EDITORS, type OrganisationSettings } from '../../shared/api/organisation';
 import { api, ApiCallError } from '../api/client';
 import { DemoFeedToggle } from './DemoFeedToggle';
 import { ScheduleEditor } from './ScheduleEditor';
@@ -20,15 +20,30 @@ export function SettingsView() {
   }, []);
   if (error) return <p className="error">{error}</p>;
   if (!org) return <p className="empty">Загрузка настроек…</p>;
+  // The core refuses anyone else's change (handlers/organisation.ts); here the controls say so first.
+  const role = session?.user?.role;
+  const canEdit = role !== undefined && ORGANISATION_EDITORS.includes(role);
+  const readOnly = !canEdit && (
+    <p className="muted" data-testid="org-read-only">
+      Регламент и график работы меняет администратор или руководитель МЦУ
+      {session?.demo ? ' (в демонстрации выберите его в шапке, «Пользователь»)' : ''}.
+    </p>
+  );
   return (
     <div className="settings" data-testid="settings">
       <section className="panel">
         <h2>Регламент</h2>
-        <ProfileEditor org={org} onChange={setOrg} />
+        {readOnly}
+        <fieldset className="settings__group" disabled={!canEdit}>
+          <ProfileEditor org={org} onChange={setOrg} />
+        </fieldset>
       </section>
       <section className="panel">
         <h2>График работы</h2>
-        <ScheduleEditor org={org} onChange={setOrg} />
+        {readOnly}
+        <fieldset className="settings__group" disabled={!canEdit}>
+          <ScheduleEditor org={org} onChange={setOrg} />
+        </fieldset>
       </section>
       {session?.user?.role === 'admin' && (
         <section className="panel">

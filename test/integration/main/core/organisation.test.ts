@@ -6,6 +6,7 @@ import type { OrganisationSettings } from '../../../../src/shared/api/organisati
 import type { QueueSnapshot } from '../../../../src/shared/api/contract';
 import { makeNewIncident } from '../../../support/builders';
 import { useTempDirs } from '../../../support/temp-dir';
+import type { Connection } from '../../../../src/main/core/session';
 
 const tempDir = useTempDirs();
 // Mon 2 Mar 2026, 09:00 Moscow: an ordinary working day.
@@ -27,10 +28,46 @@ async function coreWithIncident(dir = tempDir()): Promise<Core> {
   return core;
 }
 
+/**
+ * The workstation's administrator (an editor of the schedule and the regulation): set up on a new
+ * workstation, signed in where there is one already (a restart; the demo's, with the demo password).
+ */
+const admins = new WeakMap<Core, Connection>();
+async function admin(core: Core): Promise<Connection> {
+  const known = admins.get(core);
+  if (known) return known;
+  const connection = core.connect();
+  const state = await core.dispatch('session.current', {}, connection);
+  if (!state.ok) throw new Error(state.error.message);
+  const { needsSetup, demo } = state.value as { needsSetup: boolean; demo: boolean };
+  const password = demo ? 'otklik-demo' : 'correct horse';
+  const r = needsSetup
+    ? await core.dispatch(
+        'session.setupAdmin',
+        { login: 'admin', displayName: 'Администратор', password },
+        connection,
+      )
+    : await core.dispatch('session.signIn', { login: 'admin', password }, connection);
+  if (!r.ok) throw new Error(`admin: ${r.error.message}`);
+  admins.set(core, connection);
+  return connection;
+}
+
 async function value<T>(core: Core, method: string, request: unknown): Promise<T> {
-  const r = await core.dispatch(method, request);
+  const r = await core.dispatch(method, request, await admin(core));
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
   return r.value as T;
+}
+
+/** A demo person's connection (the demo has every role). */
+async function as(core: Core, login: string): Promise<Connection> {
+  const connection = core.connect();
+  const users = await value<{ id: string; login: string }[]>(core, 'users.list', {});
+  const user = users.find((u) => u.login === login);
+  if (!user) throw new Error(`no demo user ${login}`);
+  const r = await core.dispatch('session.switch', { userId: user.id }, connection);
+  if (!r.ok) throw new Error(`session.switch: ${r.error.message}`);
+  return connection;
 }
 
 async function onlyDeadline(core: Core): Promise<string> {
@@ -92,43 +129,87 @@ describe('organisation settings', () => {
 
   it('refuses a custom profile that breaks the schema, and a bundled id', async () => {
     const core = await coreWithIncident();
-    const broken = await core.dispatch('org.deriveProfile', {
-      baseId: 'ukhta',
-      id: 'ukhta-x',
-      name: 'Ухта X',
-      stageMinutes: { nope: 5 },
-    });
+    const broken = await core.dispatch(
+      'org.deriveProfile',
+      {
+        baseId: 'ukhta',
+        id: 'ukhta-x',
+        name: 'Ухта X',
+        stageMinutes: { nope: 5 },
+      },
+      await admin(core),
+    );
     expect(broken).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    const clash = await core.dispatch('org.deriveProfile', {
-      baseId: 'ukhta',
-      id: 'stavropol',
-      name: 'Ставрополь',
-      stageMinutes: {},
-    });
+    const clash = await core.dispatch(
+      'org.deriveProfile',
+      {
+        baseId: 'ukhta',
+        id: 'stavropol',
+        name: 'Ставрополь',
+        stageMinutes: {},
+      },
+      await admin(core),
+    );
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('saves a schedule and refuses an overlapping one', async () => {
     const core = await coreWithIncident();
     const org = await value<OrganisationSettings>(core, 'org.get', {});
-    const bad = await core.dispatch('org.setSchedule', {
-      productionCalendar: true,
-      schedule: {
-        ...org.schedule,
-        days: {
-          ...org.schedule.days,
-          1: [
-            { start: '09:00', end: '14:00' },
-            { start: '13:00', end: '18:00' },
-          ],
+    const bad = await core.dispatch(
+      'org.setSchedule',
+      {
+        productionCalendar: true,
+        schedule: {
+          ...org.schedule,
+          days: {
+            ...org.schedule.days,
+            1: [
+              { start: '09:00', end: '14:00' },
+              { start: '13:00', end: '18:00' },
+            ],
+          },
         },
       },
-    });
+      await admin(core),
+    );
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     const saved = await value<OrganisationSettings>(core, 'org.setSchedule', {
       productionCalendar: false,
       schedule: { ...org.schedule, zone: 'Asia/Yekaterinburg' },
     });
     expect(saved).toMatchObject({ productionCalendar: false, schedule: { zone: 'Asia/Yekaterinburg' } });
+  });
+
+  it('lets only the administrator and the МЦУ supervisor change them; everyone reads them', async () => {
+    const core = await openCore({ dataDir: tempDir(), transport: 'web', demo: true, demoFeed: false });
+    cores.push(core);
+    const org = await value<OrganisationSettings>(core, 'org.get', {});
+    const changes: Array<[string, unknown]> = [
+      ['org.setProfile', { profileId: 'ukhta' }],
+      ['org.setSchedule', { schedule: org.schedule, productionCalendar: false }],
+      ['org.deriveProfile', { baseId: 'ukhta', id: 'ukhta-5h', name: 'Ухта, 5 часов', stageMinutes: {} }],
+    ];
+    const signedOut = core.connect();
+    const r = await core.dispatch('session.signOut', {}, signedOut);
+    expect(r.ok).toBe(true);
+    for (const who of [signedOut, await as(core, 'operator'), await as(core, 'controller')]) {
+      expect((await core.dispatch('org.get', {}, who)).ok).toBe(true);
+      for (const [method, request] of changes) {
+        expect(await core.dispatch(method, request, who)).toMatchObject({
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: 'Регламент и график работы меняет администратор или руководитель МЦУ',
+          },
+        });
+      }
+    }
+    // Nothing changed.
+    expect(await value<OrganisationSettings>(core, 'org.get', {})).toEqual(org);
+    const supervisor = await as(core, 'supervisor');
+    for (const [method, request] of changes)
+      expect((await core.dispatch(method, request, supervisor)).ok).toBe(true);
+    expect((await value<OrganisationSettings>(core, 'org.get', {})).activeProfileId).toBe('ukhta-5h');
   });
 });
