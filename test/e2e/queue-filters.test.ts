@@ -64,4 +64,23 @@ describe('queue filters, counts and search in a browser', () => {
     await app.page.getByTestId('queue-search').press('Escape');
     await app.page.getByTestId('queue-row').first().waitFor();
   });
+
+  it('offers an executor their department’s incidents as soon as they sign in («Мои»)', async () => {
+    const page = app.page;
+    // The demo's operator belongs to no department: no «Мои».
+    expect(await page.getByTestId('filter-mine').count()).toBe(0);
+    await page.getByTestId('user-switch').selectOption('user-exec-zhkh');
+    // At once, not at the counters' next half-minute round.
+    const chip = page.getByTestId('filter-mine');
+    await chip.waitFor({ timeout: 5_000 });
+    await chip.click();
+    await expect.poll(matching).toBe(Number(await page.getByTestId('filter-mine-count').textContent()));
+    const departments = await page
+      .locator('[data-testid="queue-row"] .cell--department')
+      .evaluateAll((cells) => [...new Set(cells.map((c) => c.textContent))]);
+    expect(departments).toEqual(['Управление жилищно-коммунального хозяйства']);
+    await chip.click();
+    await page.getByTestId('user-switch').selectOption('user-operator');
+    await expect.poll(() => page.getByTestId('filter-mine').count()).toBe(0);
+  });
 });

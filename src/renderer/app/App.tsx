@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { api } from '../api/client';
 import { useQueue } from '../queue/useQueue';
+import { queueStore } from '../queue/store';
 import { QueueView } from '../queue/QueueView';
 import { QueueCounters } from '../queue/QueueCounters';
 import { ReportReminder } from '../reports/ReportReminder';
@@ -42,6 +43,14 @@ function OperatorApp() {
   const incidentId = useRouteParam();
   const signedIn = useSession();
   useEffect(() => api.on('worktime.changed', () => void loadAppInfo()), []);
+  // The queue's «Мои» and its count are the signed-in person's: another person (sign-in, switch, sign-out)
+  // gets them at once, not at the counters' next round.
+  const userId = signedIn === null ? undefined : (signedIn.user?.id ?? null);
+  const shownFor = useRef(userId);
+  useEffect(() => {
+    if (shownFor.current !== undefined && shownFor.current !== userId) void queueStore().refresh();
+    shownFor.current = userId;
+  }, [userId]);
 
   const ready = queue.kind === 'ready' && info !== null && signedIn !== null;
   const needsSignIn = signedIn !== null && signedIn.user === null;
