@@ -12,6 +12,9 @@ import { manageWallWindow, wallDisplayFlag } from './wall';
 import { showDesktopNotifications } from './notify';
 
 app.enableSandbox();
+// The UI speaks Russian whatever the system's language: the browser's own controls too (the month
+// picker, the file picker's button, the text fields' menus). Set before `ready`, as Electron requires.
+app.commandLine.appendSwitch('lang', 'ru');
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
