@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Envelope } from '../../shared/api/envelope';
+import { ApiFailure, type Envelope } from '../../shared/api/envelope';
 import { Settings, type AppInfo } from '../../shared/api/contract';
 import { kyselyOver, migrateToLatest, openSqlite, type Db } from '../db/open';
 import { countIncidents } from '../db/incidents';
@@ -163,6 +163,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       }),
     'settings.get': () => Promise.resolve(settings),
     'settings.update': async (patch) => {
+      // The feed writes made-up incidents: on a real workstation they would stand in its queue and, joined
+      // to a hub, reach every other one. Only the demo's database has it.
+      if (patch.demoFeed === true && !demoMode) {
+        throw new ApiFailure(
+          'forbidden',
+          'Демо-поток есть только в демонстрации: в рабочей базе он добавлял бы вымышленные инциденты',
+        );
+      }
       settings = Settings.parse({ ...settings, ...patch });
       await writeSetting(db, SETTINGS_KEY, settings);
       applyFeed();

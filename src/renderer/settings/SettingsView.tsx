@@ -52,10 +52,13 @@ export function SettingsView() {
         </section>
       )}
       <JoinHubForm />
-      <section className="panel">
-        <h2>Демонстрация</h2>
-        <DemoFeedToggle />
-      </section>
+      {/* The feed writes made-up incidents: only the demo's database has it (the core refuses it elsewhere). */}
+      {session?.demo && (
+        <section className="panel">
+          <h2>Демонстрация</h2>
+          <DemoFeedToggle />
+        </section>
+      )}
     </div>
   );
 }

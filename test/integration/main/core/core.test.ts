@@ -51,8 +51,10 @@ describe('the workstation core', () => {
   });
 
   it('adds incidents from the live feed every interval', async () => {
-    const core = await openCore({ dataDir: tempDir(), transport: 'web', demo: false });
+    const core = await openCore({ dataDir: tempDir(), transport: 'web', demo: true });
     cores.push(core);
+    const before = await core.dispatch('queue.list', {});
+    const seeded = before.ok ? (before.value as { items: unknown[] }).items.length : 0;
     const created: string[][] = [];
     // Only the feed's own batches: other changes (a data_version tick, a worktime reload) carry no new ids.
     core.events.on('queue.changed', (e) => {
@@ -61,7 +63,21 @@ describe('the workstation core', () => {
     await core.dispatch('settings.update', { demoFeed: true, demoFeedIntervalMs: 500 });
     await expect.poll(() => created.length, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
     const list = await core.dispatch('queue.list', {});
-    expect(list.ok && (list.value as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(2);
+    expect(list.ok && (list.value as { items: unknown[] }).items.length).toBeGreaterThanOrEqual(seeded + 2);
+  });
+
+  it('keeps the demo feed out of a real workstation’s database', async () => {
+    const core = await openCore({ dataDir: tempDir(), transport: 'web', demo: false });
+    cores.push(core);
+    expect(await core.dispatch('settings.update', { demoFeed: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('только в демонстрации') },
+    });
+    expect(await core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { demoFeed: false } });
+    // Turning it off, or its interval, stays allowed.
+    expect((await core.dispatch('settings.update', { demoFeed: false, demoFeedIntervalMs: 1000 })).ok).toBe(
+      true,
+    );
   });
 
   it('writes each change with exactly one audit event and one outbox op, in one transaction', async () => {
