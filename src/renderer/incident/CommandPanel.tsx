@@ -38,6 +38,16 @@ function useCriteria(): Criterion[] {
 }
 
 /** One action: a titled box with its inputs and a button; the core's refusal is shown under it. */
+/** A control with its name beside it: a field's value alone («Северный район») does not say what it is. */
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <label className="action__field">
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
+
 function Action({
   type,
   children,
@@ -107,32 +117,35 @@ export function CommandPanel({ card, execute, draftText, draftKind, attachmentId
     <div className="actions" data-testid="actions">
       {allowed.has('classify') && (
         <Action type="classify" onRun={() => execute({ type: 'classify', topic, location, importance })}>
-          <input aria-label="Тема" value={topic} onChange={(e) => setTopic(e.target.value)} />
-          <input aria-label="Место" value={location} onChange={(e) => setLocation(e.target.value)} />
-          <select
-            aria-label="Важность"
-            value={importance}
-            onChange={(e) => setImportance(e.target.value === 'high' ? 'high' : 'normal')}
-          >
-            <option value="normal">обычная</option>
-            <option value="high">повышенной важности</option>
-          </select>
+          <Field label="Тема">
+            <input value={topic} onChange={(e) => setTopic(e.target.value)} />
+          </Field>
+          <Field label="Место">
+            <input value={location} onChange={(e) => setLocation(e.target.value)} />
+          </Field>
+          <Field label="Важность">
+            <select
+              value={importance}
+              onChange={(e) => setImportance(e.target.value === 'high' ? 'high' : 'normal')}
+            >
+              <option value="normal">обычная</option>
+              <option value="high">повышенной важности</option>
+            </select>
+          </Field>
         </Action>
       )}
       {allowed.has('route') && (
         <Action type="route" disabled={!main} onRun={() => execute({ type: 'route', ...routing })}>
-          <select
-            aria-label="Исполнитель (подразделение)"
-            value={main}
-            onChange={(e) => setMain(e.target.value)}
-          >
-            <option value="">— выберите подразделение —</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
+          <Field label="Исполнитель (подразделение)">
+            <select value={main} onChange={(e) => setMain(e.target.value)}>
+              <option value="">— выберите подразделение —</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </Field>
           <fieldset className="checks">
             <legend>Соисполнители</legend>
             {departments
