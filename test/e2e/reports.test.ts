@@ -63,6 +63,21 @@ describe('the reports dashboard in a browser', () => {
     expect(await surge.first().textContent()).toContain('всплеск');
   });
 
+  it('shows the surge on the wall screen too, the surges alone', async () => {
+    const wall = await chromium.context.newPage();
+    try {
+      await wall.setViewportSize({ width: 1920, height: 1080 });
+      await wall.goto(`${host.url}wall`);
+      await wall.waitForSelector('[data-app-state="ready"]');
+      const rows = wall.getByTestId('hotspots').getByTestId('hotspot-row');
+      await rows.filter({ hasText: SURGE_TOPIC }).first().waitFor();
+      expect(await rows.count()).toBeLessThanOrEqual(3);
+      expect(await wall.getByTestId('hotspots').locator('[data-surge="false"]').count()).toBe(0);
+    } finally {
+      await wall.close();
+    }
+  });
+
   it('reminds of the previous month’s report until it is exported', async () => {
     const reminder = page.getByTestId('report-reminder');
     await reminder.waitFor();

@@ -88,6 +88,14 @@ describe('the wall screen at /wall', () => {
       ),
     );
     expect(smallest).toBeGreaterThanOrEqual(24);
+    // Everything on it is whole on the screen: the hot spots below the table too (only the surges, at most
+    // three rows), not cut off at the screen's edge.
+    const hotspots = wall.getByTestId('hotspots');
+    await hotspots.waitFor();
+    expect((await hotspots.boundingBox())!.y + (await hotspots.boundingBox())!.height).toBeLessThanOrEqual(
+      1080,
+    );
+    expect(await hotspots.locator('[data-surge="false"]').count()).toBe(0);
   });
 
   it('pages through the rest of the queue by itself', async () => {
