@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/api/contract';
 import { formatDateTime } from '../i18n/labels';
 import { navigate } from '../app/route';
 import { ClockIcon } from '../app/icons';
+import { useClickAway } from '../app/click-away';
 import { NotificationSettingsForm } from './NotificationSettingsForm';
 import { useNotifications } from './useNotifications';
 
@@ -15,15 +16,11 @@ export function NotificationCentre({ transport, timeZone }: Props) {
   const [tab, setTab] = useState<'list' | 'settings'>('list');
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  // A click anywhere else closes the panel, as with the queue's menus (Popover).
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    return () => document.removeEventListener('pointerdown', away);
-  }, [open]);
+  useClickAway(
+    root,
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   return (
     <div
       className="notify"

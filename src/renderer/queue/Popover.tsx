@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useClickAway } from '../app/click-away';
 
 type Props = {
   label: ReactNode;
@@ -14,14 +15,11 @@ export function Popover({ label, name, testId, active = false, children }: Props
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    return () => document.removeEventListener('pointerdown', away);
-  }, [open]);
+  useClickAway(
+    root,
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   return (
     <div className="popover" ref={root} data-testid={testId}>
       <button
