@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { ORGANISATION_EDITORS, type OrganisationSettings } from '../../shared/api/organisation';
+import type { OrganisationSettings } from '../../shared/api/organisation';
+import { ORGANISATION_EDITORS } from '../../shared/workflow';
 import { api, ApiCallError } from '../api/client';
 import { DemoFeedToggle } from './DemoFeedToggle';
 import { ScheduleEditor } from './ScheduleEditor';

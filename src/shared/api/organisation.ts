@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { WeeklyScheduleSchema } from '../worktime';
 import { RegulationProfileSchema } from '../regulations';
-import type { Role } from '../workflow/roles';
-
-/**
- * Who changes the organisation's schedule and regulation profile, on which every deadline depends: the
- * administrator and the МЦУ's supervisor. Everyone signed in may read them.
- */
-export const ORGANISATION_EDITORS: readonly Role[] = ['admin', 'supervisor'];
 
 export const ProfileSummary = z.object({
   id: z.string(),

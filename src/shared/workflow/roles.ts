@@ -23,6 +23,13 @@ export const ROLES = [
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
+/**
+ * Who changes the organisation's schedule and regulation profile, on which every deadline depends: the
+ * administrator and the МЦУ's supervisor. Everyone signed in may read them. (Here, not beside the settings'
+ * schemas in `api/organisation.ts`: the settings screen needs the list, not the regulation schemas.)
+ */
+export const ORGANISATION_EDITORS: readonly Role[] = ['admin', 'supervisor'];
+
 const Id = z.string().min(1);
 
 /** The signed-in person. `departmentId` is the home department (null for МЦУ staff, admin, wall). */

@@ -1,5 +1,6 @@
 import { ApiFailure } from '../../../shared/api/envelope';
-import { ORGANISATION_EDITORS, type OrganisationSettings } from '../../../shared/api/organisation';
+import type { OrganisationSettings } from '../../../shared/api/organisation';
+import { ORGANISATION_EDITORS } from '../../../shared/workflow';
 import {
   deriveCustomProfile,
   RegulationProfileError,
