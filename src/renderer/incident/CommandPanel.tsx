@@ -37,7 +37,6 @@ function useCriteria(): Criterion[] {
   return list;
 }
 
-/** One action: a titled box with its inputs and a button; the core's refusal is shown under it. */
 /** A control with its name beside it: a field's value alone («Северный район») does not say what it is. */
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -48,6 +47,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** One action: a titled box with its inputs and a button; the core's refusal is shown under it. */
 function Action({
   type,
   children,

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Line, LineChart, ReferenceLine, YAxis } from 'recharts';
 import type { HotspotsView } from '../../shared/api/reports';
-import type { HotspotRow } from '../../shared/reports';
+import { compareHotspots, type HotspotRow } from '../../shared/reports';
 import { api, ApiCallError } from '../api/client';
 
 const ROWS = 8;
@@ -132,10 +132,9 @@ const WALL_ROWS = 3;
  * TV has room for three rows, and the list was cut off mid-row at the screen's edge.
  */
 function WallHotspots({ view, enoughHistory }: { view: HotspotsView; enoughHistory: boolean }) {
-  const excess = (r: HotspotRow) => r.count - r.threshold;
   const surges = [...view.topics, ...view.places]
     .filter((r) => r.surge)
-    .sort((a, b) => excess(b) - excess(a))
+    .sort(compareHotspots)
     .slice(0, WALL_ROWS);
   return (
     <section className="panel hotspots hotspots--wall" data-testid="hotspots">

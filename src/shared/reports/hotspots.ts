@@ -148,12 +148,16 @@ export function detectHotspots(
     series: counts,
     windowEnd: at,
   }));
-  return rows.sort(
-    (a, b) =>
-      Number(b.surge) - Number(a.surge) ||
-      (b.surge ? b.count - b.threshold - (a.count - a.threshold) : 0) ||
-      b.count - a.count ||
-      a.key.localeCompare(b.key, 'ru'),
+  return rows.sort(compareHotspots);
+}
+
+/** Surges first, the largest excess over the threshold first; then the largest counts; then by name. */
+export function compareHotspots(a: HotspotRow, b: HotspotRow): number {
+  return (
+    Number(b.surge) - Number(a.surge) ||
+    (b.surge ? b.count - b.threshold - (a.count - a.threshold) : 0) ||
+    b.count - a.count ||
+    a.key.localeCompare(b.key, 'ru')
   );
 }
 

@@ -10,6 +10,7 @@ export {
   HotspotDimensionSchema,
   HotspotRowSchema,
   HotspotRuleSchema,
+  compareHotspots,
   detectHotspots,
   judgeSeries,
   mad,
