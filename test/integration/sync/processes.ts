@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { repoRoot } from '../../support/run-cli';
+import { CLI_NODE_FLAGS, repoRoot } from '../../support/run-cli';
 
 const tsxLoader = fileURLToPath(new URL('../../../node_modules/tsx/dist/esm/index.mjs', import.meta.url));
 
@@ -13,7 +13,7 @@ const tsxLoader = fileURLToPath(new URL('../../../node_modules/tsx/dist/esm/inde
 export function spawnCli(args: readonly string[]): ChildProcess {
   return spawn(
     process.execPath,
-    ['--import', pathToFileURL(tsxLoader).href, 'src/main/cli/index.ts', ...args],
+    [...CLI_NODE_FLAGS, '--import', pathToFileURL(tsxLoader).href, 'src/main/cli/index.ts', ...args],
     {
       cwd: repoRoot,
       env: { ...process.env, CI: process.env.CI ?? '' },
