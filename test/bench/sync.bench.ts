@@ -15,6 +15,9 @@ import { silentLogger } from '../../src/main/hub/log';
 import { SyncClient } from '../../src/main/sync/client';
 import { SyncLoop } from '../../src/main/sync/loop';
 import { openHubDatabase } from '../../src/main/hub/db/open';
+import { openSqlite } from '../../src/main/db/open';
+import { IdleCheckpoints } from '../../src/main/db/checkpoint';
+import { DATABASE_FILE } from '../../src/main/core/data-dir';
 import { killHard, onLines, spawnCli, spawnHub } from '../integration/sync/processes';
 import type { Report } from './report';
 
@@ -204,6 +207,105 @@ async function liveLatency(report: Report): Promise<void> {
   }
 }
 
+/**
+ * The floor under `sync.push_pull_10k_ms` on this machine: what workstation B cannot do without, alone. The
+ * rows of 10,000 new incidents (with the queue's search index), their audit events and their confirmed
+ * layer, built beforehand, written through the same 500-row statements the apply uses, in one transaction
+ * of a fresh workstation database with the app's pragmas. No network, no JSON, no checks, no hub, no A.
+ */
+async function storeFloor(report: Report): Promise<void> {
+  const ROWS = 10_000;
+  const CHUNK = 500;
+  const runs: number[] = [];
+  for (let run = 0; run < 4; run++) {
+    const dataDir = dir();
+    const core = await openCore({
+      dataDir,
+      transport: 'cli',
+      demo: false,
+      demoFeed: false,
+      watchExternalChanges: false,
+    });
+    await core.close();
+    const sqlite = openSqlite(join(dataDir, DATABASE_FILE));
+    const checkpoints = new IdleCheckpoints(sqlite);
+    const insert = (table: string, columns: string[]) => {
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      const statement = sqlite.prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array<string>(CHUNK).fill(row).join(', ')}`,
+      );
+      return (rows: unknown[][]) => {
+        for (let i = 0; i < rows.length; i += CHUNK) statement.run(...rows.slice(i, i + CHUNK).flat());
+      };
+    };
+    const incidents = insert(
+      'incidents',
+      `id source network url external_id author_name text published_at detected_at topic location importance
+       status department_id version created_at updated_at workflow_json`.split(/\s+/),
+    );
+    const audit = insert(
+      'audit_events',
+      'id at actor_id actor_role device_id incident_id action before_json after_json'.split(' '),
+    );
+    const shadow = insert('sync_shadow', ['incident_id', 'doc', 'clocks', 'workflow', 'seq']);
+    const now = Date.now();
+    const hlc = formatHlc({ millis: now, counter: 0, node: randomUUID() });
+    const docs = Array.from({ length: ROWS }, (_, i) => ({
+      id: randomUUID(),
+      source: 'im',
+      network: 'vk',
+      url: null,
+      externalId: `bench-${randomUUID()}`,
+      authorName: 'Житель',
+      text: `Сообщение ${i}: во дворе дома не убран снег, просим принять меры`,
+      publishedAt: now - 60_000,
+      detectedAt: now,
+      topic: 'Благоустройство',
+      location: 'ул. Ленина, 10',
+      importance: 'normal',
+      status: 'new',
+      departmentId: null,
+      version: 1,
+      updatedAt: now,
+    }));
+    const texts = docs.map((d) => JSON.stringify(d));
+    const clocks = JSON.stringify({
+      ...Object.fromEntries(Object.keys(docs[0]!).flatMap((k) => (k === 'id' ? [] : [[k, 0]]))),
+      '#': [hlc],
+    });
+    // A document's fields are in the table's column order, from `id` to `version`.
+    const incidentRows = docs.map((d) => [...Object.values(d).slice(0, 15), now, now, null]);
+    const auditRows = docs.map((d, i) => [
+      randomUUID(),
+      now,
+      null,
+      'system',
+      'bench',
+      d.id,
+      'incident.create',
+      null,
+      texts[i],
+    ]);
+    const shadowRows = docs.map((d, i) => [d.id, texts[i], clocks, null, i + 1]);
+    const t0 = performance.now();
+    sqlite.transaction(() => {
+      incidents(incidentRows);
+      audit(auditRows);
+      shadow(shadowRows);
+    })();
+    runs.push(performance.now() - t0);
+    checkpoints.close();
+    sqlite.close();
+  }
+  runs.sort((x, y) => x - y);
+  report('sync.store_floor_10k_ms', runs[Math.floor(runs.length / 2)]!, 'ms', {
+    min: Math.round(runs[0]!),
+    max: Math.round(runs.at(-1)!),
+    runs: runs.length,
+    what: "B's rows alone: incidents with the search index, audit events, confirmed layer; one transaction",
+  });
+}
+
 function createItem(deviceId: string, i: number): PushItem {
   const id = randomUUID();
   const now = Date.now();
@@ -325,6 +427,7 @@ async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> } |
 export async function bench(report: Report): Promise<void> {
   try {
     await pushPull10k(report);
+    await storeFloor(report);
     await liveLatency(report);
     await hubThroughput(report, 'sqlite');
     const pgdb = await freshPostgres();
