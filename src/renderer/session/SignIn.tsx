@@ -1,8 +1,12 @@
-import { useState } from 'react';
-import { ApiCallError } from '../api/client';
+import { useEffect, useState } from 'react';
+import { api, ApiCallError } from '../api/client';
+import { JoinHubForm } from '../sync/JoinHubForm';
 import { session, useSession } from './session-store';
 
-/** The first real start creates the administrator; afterwards people sign in with their password. */
+/**
+ * The first real start creates the administrator, or joins a hub that brings the people (the core lets a
+ * workstation with nobody set up join); afterwards people sign in with their password.
+ */
 export function SignIn() {
   const state = useSession();
   const [login, setLogin] = useState('');
@@ -10,6 +14,8 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const setup = state?.needsSetup ?? false;
+  // Joined from this screen, the hub's people arrive with the loop's first round, after the join answers.
+  useEffect(() => (setup ? api.on('sync.status', () => void session.load()) : undefined), [setup]);
 
   const submit = async () => {
     setError(null);
@@ -21,7 +27,7 @@ export function SignIn() {
     }
   };
 
-  return (
+  const form = (
     <form
       className="signin panel form"
       data-testid="sign-in"
@@ -60,5 +66,12 @@ export function SignIn() {
         )}
       </div>
     </form>
+  );
+  if (!setup) return form;
+  return (
+    <div className="signin-first">
+      {form}
+      <JoinHubForm firstRun onJoined={() => void session.load()} />
+    </div>
   );
 }

@@ -4,8 +4,20 @@ import { formatDateTime } from '../i18n/labels';
 import { syncLabel, useSyncStatus } from './useSyncStatus';
 import './sync.css';
 
-/** Settings: join this workstation to a hub with the token an administrator issued (`hub add-workstation`). */
-export function JoinHubForm({ timeZone = 'Europe/Moscow' }: { timeZone?: string }) {
+/**
+ * Joins this workstation to a hub with the token an administrator issued (`hub add-workstation`): in the
+ * settings, and on a fresh workstation's first screen (`firstRun`), where the hub brings the people who sign
+ * in (`onJoined` then reads the session again).
+ */
+export function JoinHubForm({
+  timeZone = 'Europe/Moscow',
+  firstRun = false,
+  onJoined,
+}: {
+  timeZone?: string;
+  firstRun?: boolean;
+  onJoined?: () => void;
+}) {
   const status = useSyncStatus();
   const [hubUrl, setHubUrl] = useState('');
   const [token, setToken] = useState('');
@@ -17,6 +29,7 @@ export function JoinHubForm({ timeZone = 'Europe/Moscow' }: { timeZone?: string 
     try {
       await api.call('sync.join', { hubUrl: hubUrl.trim(), token: token.trim() });
       setToken('');
+      onJoined?.();
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : 'Нет связи с приложением');
     } finally {
@@ -25,7 +38,13 @@ export function JoinHubForm({ timeZone = 'Europe/Moscow' }: { timeZone?: string 
   };
   return (
     <section className="panel sync-join" data-testid="sync-join">
-      <h2>Синхронизация с хабом</h2>
+      <h2>{firstRun ? 'Или подключите рабочее место к хабу МЦУ' : 'Синхронизация с хабом'}</h2>
+      {firstRun && (
+        <p>
+          Рабочее место, подключённое к хабу, получает с него пользователей и их пароли: администратора здесь
+          создавать не нужно.
+        </p>
+      )}
       {status?.joined && (
         <p>
           Подключено к хабу <strong>{status.hubUrl}</strong>: {syncLabel(status).text.toLowerCase()}
