@@ -157,5 +157,18 @@ describe('two workstations through a hub', () => {
     }
     await loser.getByTestId('sync-indicator').getByRole('button').click();
     await expect.poll(() => loser.getByTestId('sync-conflicts').textContent()).toMatch(/Направ/);
+    expect(await loser.getByTestId('sync-conflicts').textContent()).not.toContain('..');
+
+    // The journal: the loser's attempt stays, struck through with the hub's reason; the intake in Russian.
+    await loser.getByTestId('sync-indicator').getByRole('button').first().click();
+    await open(loser);
+    await expect.poll(() => loser.getByTestId('timeline-refused').count()).toBe(1);
+    expect(await loser.getByTestId('timeline-refused').textContent()).toMatch(/не принято хабом/);
+    const journal = await loser.getByTestId('timeline').textContent();
+    expect(journal).toContain('Поступил из ИМ/ПОС — приём обращений');
+    expect(journal).not.toContain('intake');
+    await open(winner);
+    await expect.poll(() => winner.getByTestId('timeline').locator('li').count()).toBe(3);
+    expect(await winner.getByTestId('timeline-refused').count()).toBe(0);
   });
 });

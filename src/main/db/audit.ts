@@ -1,4 +1,4 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Conn } from './incidents';
 
 export type AuditEvent = {
@@ -49,4 +49,15 @@ export async function listAuditEvents(db: Conn, incidentId?: string): Promise<Au
     before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
     after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
   }));
+}
+
+/**
+ * The hub's refusals of this workstation's changes, by the id of their audit event (a change's audit event
+ * has its op's id), with the hub's reason: `sync_conflicts` keeps each one, dismissed or not.
+ */
+export async function refusedOps(db: Conn, incidentId?: string): Promise<Map<string, string>> {
+  const { rows } = await sql<{ op_id: string; message: string }>`
+    SELECT op_id, message FROM sync_conflicts
+    WHERE ${incidentId === undefined ? sql`1` : sql`incident_id = ${incidentId}`}`.execute(db);
+  return new Map(rows.map((r) => [r.op_id, r.message]));
 }

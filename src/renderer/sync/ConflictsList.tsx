@@ -45,8 +45,8 @@ export function ConflictsList({ timeZone, changed }: Props) {
           </div>
           <p>Не принято хабом: {c.message}</p>
           <p className="muted">
-            {c.userName ? `${c.userName}. ` : ''}Изменение отменено на этом рабочем месте; сообщение показано
-            в состоянии, принятом хабом.
+            {c.userName ? `${c.userName.replace(/\.$/, '')}. ` : ''}Изменение отменено на этом рабочем месте;
+            сообщение показано в состоянии, принятом хабом.
           </p>
           <div className="sync-conflicts__actions">
             {c.incidentId && <a href={hrefOf('incident', c.incidentId)}>Открыть сообщение</a>}

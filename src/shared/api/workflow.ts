@@ -26,6 +26,11 @@ export const AuditEntry = z.object({
   action: z.string(),
   before: z.unknown(),
   after: z.unknown(),
+  /**
+   * A change made here that the hub refused (another came first): its reason. The attempt stays in the
+   * journal, marked, while the incident shows what the hub accepted (docs/sync.md, «Conflicts»).
+   */
+  refused: z.string().nullable().default(null),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

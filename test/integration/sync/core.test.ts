@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../src/shared/api/sync';
+import type { IncidentCard } from '../../../src/shared/api/workflow';
 import { openCore, type Core } from '../../../src/main/core/core';
 import { newConnection, type Connection } from '../../../src/main/core/session';
 import { attachmentFile } from '../../../src/main/core/attachments';
@@ -142,6 +143,16 @@ describe('sync in the workstation core', () => {
     expect(mine).toEqual([
       expect.objectContaining({ code: 'stale', action: 'workflow.route', incidentId: incident.id }),
     ]);
+    // The attempt stays in its author's journal, marked refused with the hub's reason; the winner's is not.
+    const journal = await call<IncidentCard>(loser, 'incidents.card', { id: incident.id }, loserSession);
+    const routings = journal.audit.filter((e) => e.action === 'workflow.route');
+    expect(routings.map((e) => [e.id === mine[0]!.opId, e.refused !== null])).toEqual(
+      expect.arrayContaining([
+        [true, true],
+        [false, false],
+      ]),
+    );
+    expect(routings.find((e) => e.refused)?.refused).toMatch(/изменено другим/);
     const someoneElse = await signIn(loser, otherPerson.login, otherPerson.password);
     expect(await call(loser, 'sync.conflicts', {}, someoneElse)).toEqual([]);
     const after = await call<SyncStatus>(

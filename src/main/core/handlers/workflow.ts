@@ -5,7 +5,7 @@ import { allowedCommands, CommandSchema, toClockEvents } from '../../../shared/w
 import { findAway, findIncidentById } from '../../db/incidents';
 import { listWorkflowEvents, readWorkflowState } from '../../db/workflow';
 import { listUsers, loadDirectory } from '../../db/users';
-import { listAuditEvents } from '../../db/audit';
+import { listAuditEvents, refusedOps } from '../../db/audit';
 import { insertAttachment, listAttachments } from '../../db/attachments';
 import { storeAttachmentFile } from '../attachments';
 import { recordChange } from '../changes';
@@ -23,6 +23,8 @@ function signedIn(connection: Connection) {
 async function auditEntries(ctx: CoreContext, incidentId?: string): Promise<AuditEntry[]> {
   const [events, users] = await Promise.all([listAuditEvents(ctx.db, incidentId), listUsers(ctx.db)]);
   const names = new Map(users.map((u) => [u.id, u.displayName]));
+  // A change's audit event has its op's id: the hub's refusals of this workstation's ops name them.
+  const refused = await refusedOps(ctx.db, incidentId);
   return events.map((e) => ({
     id: e.id,
     at: e.at,
@@ -32,6 +34,7 @@ async function auditEntries(ctx: CoreContext, incidentId?: string): Promise<Audi
     action: e.action,
     before: e.before,
     after: e.after,
+    refused: refused.get(e.id) ?? null,
   }));
 }
 
