@@ -23,12 +23,18 @@ describe('the settings in a browser', () => {
     expect(await saveSchedule().isDisabled()).toBe(true);
     expect(await page.getByLabel('Действующий регламент').isDisabled()).toBe(true);
     expect(await page.getByLabel('Суббота').isDisabled()).toBe(true);
+    // Nor does the operator join the workstation to a hub.
+    expect(await page.getByTestId('sync-join-read-only').textContent()).toContain(
+      'администратор или руководитель МЦУ',
+    );
+    expect(await page.getByLabel('Адрес хаба').count()).toBe(0);
   });
 
   it('lets the МЦУ supervisor change the schedule', async () => {
     const page = app.page;
     await switchTo('user-supervisor');
     await expect.poll(() => page.getByTestId('org-read-only').count()).toBe(0);
+    expect(await page.getByLabel('Адрес хаба').count()).toBe(1);
     await page.getByLabel('Суббота').fill('10:00–14:00');
     await saveSchedule().click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'График сохранён' }).count()).toBe(1);

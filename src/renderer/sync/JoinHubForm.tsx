@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import { HUB_JOINERS } from '../../shared/workflow';
 import { api, ApiCallError } from '../api/client';
+import { useSession } from '../session/session-store';
 import { formatDateTime } from '../i18n/labels';
 import { syncLabel, useSyncStatus } from './useSyncStatus';
 import './sync.css';
@@ -19,6 +21,9 @@ export function JoinHubForm({
   onJoined?: () => void;
 }) {
   const status = useSyncStatus();
+  // The core refuses anyone else's join (handlers/sync.ts): the form says so first.
+  const role = useSession()?.user?.role;
+  const canJoin = firstRun || (role !== undefined && HUB_JOINERS.includes(role));
   const [hubUrl, setHubUrl] = useState('');
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
@@ -54,37 +59,44 @@ export function JoinHubForm({
           .
         </p>
       )}
-      <form
-        className="sync-join__form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label>
-          Адрес хаба
-          <input
-            type="url"
-            required
-            placeholder="http://192.168.1.10:8420"
-            value={hubUrl}
-            onChange={(e) => setHubUrl(e.target.value)}
-          />
-        </label>
-        <label>
-          Токен рабочего места
-          <input
-            type="password"
-            required
-            autoComplete="off"
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-          />
-        </label>
-        <button type="submit" disabled={busy}>
-          {status?.joined ? 'Подключить к другому хабу' : 'Подключить'}
-        </button>
-      </form>
+      {!canJoin && (
+        <p className="muted" data-testid="sync-join-read-only">
+          Подключает рабочее место к хабу администратор или руководитель МЦУ.
+        </p>
+      )}
+      {canJoin && (
+        <form
+          className="sync-join__form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit();
+          }}
+        >
+          <label>
+            Адрес хаба
+            <input
+              type="url"
+              required
+              placeholder="http://192.168.1.10:8420"
+              value={hubUrl}
+              onChange={(e) => setHubUrl(e.target.value)}
+            />
+          </label>
+          <label>
+            Токен рабочего места
+            <input
+              type="password"
+              required
+              autoComplete="off"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+            />
+          </label>
+          <button type="submit" disabled={busy}>
+            {status?.joined ? 'Подключить к другому хабу' : 'Подключить'}
+          </button>
+        </form>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

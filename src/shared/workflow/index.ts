@@ -54,7 +54,15 @@ export {
 } from './labels';
 export { COMMAND_STATUSES, DEPARTMENT_LEVEL_ROLES, ROLE_COMMANDS, levelDeciders } from './policy';
 export { REJECT_CODES, RejectReasonSchema, type RejectCode, type RejectReason } from './reasons';
-export { ActorSchema, ORGANISATION_EDITORS, ROLES, RoleSchema, type Actor, type Role } from './roles';
+export {
+  ActorSchema,
+  HUB_JOINERS,
+  ORGANISATION_EDITORS,
+  ROLES,
+  RoleSchema,
+  type Actor,
+  type Role,
+} from './roles';
 export {
   AFTER_INTERIM_STATUSES,
   AnswerKindSchema,

@@ -30,6 +30,12 @@ export type Role = z.infer<typeof RoleSchema>;
  */
 export const ORGANISATION_EDITORS: readonly Role[] = ['admin', 'supervisor'];
 
+/**
+ * Who joins the workstation to a hub (or to another one): where every change made here goes. The same two;
+ * a fresh workstation, with nobody set up yet, joins from its first screen (the hub brings its people).
+ */
+export const HUB_JOINERS: readonly Role[] = ['admin', 'supervisor'];
+
 const Id = z.string().min(1);
 
 /** The signed-in person. `departmentId` is the home department (null for МЦУ staff, admin, wall). */

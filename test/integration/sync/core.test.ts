@@ -83,6 +83,12 @@ describe('sync in the workstation core', () => {
     }
     const opA = await signIn(a, 'op1', 'password1');
     const opB = await signIn(b, 'op2', 'password2');
+    // Joined, the workstation has its people: only its administrator or the МЦУ supervisor joins it elsewhere.
+    const { token: other } = await addWorkstation(hub.context.db, 'a-elsewhere');
+    expect(await a.dispatch('sync.join', { hubUrl: hub.url, token: other }, opA)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('руководитель МЦУ') },
+    });
     const incident = await call<{ id: string }>(a, 'incidents.create', makeNewIncident(), opA);
     await until(
       async () =>

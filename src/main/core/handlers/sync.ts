@@ -4,6 +4,7 @@ import type { SyncService } from '../../sync/service';
 import type { HandlersOf } from '../context';
 import type { Db } from '../../db/open';
 import { countUsers } from '../../db/users';
+import { HUB_JOINERS } from '../../../shared/workflow';
 
 /** Sync with the hub (issue #7): status, joining a hub, and the conflicts to look at. */
 export function syncHandlers(
@@ -15,8 +16,11 @@ export function syncHandlers(
     'sync.join': async ({ hubUrl, token }, connection) => {
       // A fresh workstation (nobody set up yet) may join: the hub brings its users. Otherwise an administrator.
       const role = connection.user?.role;
-      if (role !== 'admin' && role !== 'supervisor' && (await countUsers(db)) > 0) {
-        throw new ApiFailure('forbidden', 'Подключить рабочее место к хабу может администратор');
+      if ((!role || !HUB_JOINERS.includes(role)) && (await countUsers(db)) > 0) {
+        throw new ApiFailure(
+          'forbidden',
+          'Подключить рабочее место к хабу может администратор или руководитель МЦУ',
+        );
       }
       try {
         return await sync.join(hubUrl, token);
