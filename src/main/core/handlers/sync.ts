@@ -14,7 +14,7 @@ export function syncHandlers(
   return {
     'sync.status': () => sync.status(),
     'sync.join': async ({ hubUrl, token }, connection) => {
-      // A fresh workstation (nobody set up yet) may join: the hub brings its users. Otherwise an administrator.
+      // A fresh workstation (nobody set up yet) may join: the hub brings its users. Otherwise HUB_JOINERS.
       const role = connection.user?.role;
       if ((!role || !HUB_JOINERS.includes(role)) && (await countUsers(db)) > 0) {
         throw new ApiFailure(
