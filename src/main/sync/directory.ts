@@ -1,5 +1,6 @@
 import type { Directory } from '../../shared/sync/wire';
 import type { SyncConn } from './schema';
+import { writeHubUsers } from './state';
 
 /**
  * The hub's users and departments, kept here so that people sign in (against the hub's password hash) and
@@ -60,4 +61,8 @@ export async function applyDirectory(trx: SyncConn, dir: Directory, now: number)
         .execute();
     }
   }
+  await writeHubUsers(
+    trx,
+    dir.users.map((u) => u.id),
+  );
 }

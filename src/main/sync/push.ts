@@ -8,7 +8,7 @@ import type { SyncConn } from './schema';
 import { runBulk } from '../db/bulk';
 import { opFromRow, type OpColumns } from '../db/outbox';
 import { confirmOwn } from './apply';
-import { readOwnEchoes, writeOwnEchoes } from './state';
+import { readHubUsers, readOwnEchoes, writeOwnEchoes } from './state';
 
 export type Outgoing = {
   items: PushItem[];
@@ -100,6 +100,38 @@ export async function collectOutgoing(
     lastSeq = r.seq;
   }
   return { items, entityIds, waitingFor, lastSeq };
+}
+
+/**
+ * The pending ops of people the hub does not know: local accounts (made on this workstation before it joined
+ * a hub, or by its administrator since). No hub session can sign them, so they would hold every later op
+ * back for good (pushing stops before an op whose author has no session). They are refused here instead,
+ * as the hub would refuse them: kept in the outbox and the journal, rolled back, and listed as conflicts for
+ * their authors. Nothing before the hub's directory arrives: until then every author may be a hub person.
+ */
+export async function refuseStrangersOps(trx: SyncConn, now: number): Promise<{ rollback: string[] }> {
+  const hubUsers = await readHubUsers(trx);
+  if (hubUsers === null) return { rollback: [] };
+  const { rows } = await sql<OpColumns>`
+    SELECT op_id, kind, entity, entity_id, payload, hlc, device_id, user_id, schema_version FROM sync_outbox
+    WHERE sent_at IS NULL AND rejected_json IS NULL AND user_id IS NOT NULL
+      AND user_id NOT IN (SELECT value FROM json_each(${JSON.stringify(hubUsers)}))
+    ORDER BY seq`.execute(trx);
+  if (rows.length === 0) return { rollback: [] };
+  const items: PushItem[] = rows.map((r) => ({ op: opFromRow(r), audit: null, sessionId: null, sig: null }));
+  const outgoing: Outgoing = {
+    items,
+    entityIds: new Map(items.map((i) => [i.op.opId, i.op.entityId])),
+    waitingFor: null,
+    lastSeq: 0,
+  };
+  const reason = {
+    code: 'not-on-hub',
+    message:
+      'автор — местный пользователь этого рабочего места, которого нет на хабе. Войдите под учётной записью хаба и повторите действие',
+  };
+  const results: PushResult[] = items.map((i) => ({ opId: i.op.opId, status: 'rejected', reason }));
+  return recordResults(trx, outgoing, results, now);
 }
 
 const ECHO_KINDS: readonly string[] = OWN_ECHO_KINDS;

@@ -10,6 +10,7 @@ const KEYS = {
   dirVersion: 'sync.dirVersion',
   lastSyncAt: 'sync.lastSyncAt',
   ownEchoes: 'sync.ownEchoes',
+  hubUsers: 'sync.hubUsers',
 } as const;
 
 export const HubConfig = z.object({ url: z.string().url(), token: z.string().min(1) });
@@ -45,3 +46,11 @@ export const writeOwnEchoes = (db: SyncConn, v: OwnEchoes | null) =>
   writeSetting(asConn(db), KEYS.ownEchoes, v);
 export const readLastSyncAt = (db: SyncConn) => readNumber(db, KEYS.lastSyncAt);
 export const writeLastSyncAt = (db: SyncConn, v: number) => writeSetting(asConn(db), KEYS.lastSyncAt, v);
+
+/** The ids of the hub's people, from the last directory it sent; null before any (`refuseStrangersOps`). */
+export async function readHubUsers(db: SyncConn): Promise<string[] | null> {
+  const parsed = z.array(z.string()).safeParse(await readSetting(asConn(db), KEYS.hubUsers));
+  return parsed.success ? parsed.data : null;
+}
+export const writeHubUsers = (db: SyncConn, ids: readonly string[]) =>
+  writeSetting(asConn(db), KEYS.hubUsers, ids);

@@ -171,6 +171,76 @@ describe('sync in the workstation core', () => {
     expect((await status(a)).connection).toBe('online');
   }, 120_000);
 
+  it('refuses, not holds, the changes of its own people when a workstation set up alone joins a hub', async () => {
+    // A workstation set up on its own: its administrator, a local operator who classifies an incident.
+    const ws = await workstation();
+    const admin = newConnection();
+    await call(
+      ws,
+      'session.setupAdmin',
+      { login: 'boss', displayName: 'Начальник', password: 'password-boss' },
+      admin,
+    );
+    await call(
+      ws,
+      'users.create',
+      {
+        login: 'local',
+        displayName: 'Местный Оператор',
+        role: 'operator',
+        departmentId: null,
+        password: 'password-local',
+      },
+      admin,
+    );
+    const local = await signIn(ws, 'local', 'password-local');
+    const first = await call<{ id: string }>(ws, 'incidents.create', makeNewIncident(), local);
+    const classify = {
+      command: {
+        type: 'classify',
+        incidentId: first.id,
+        expectedStatus: 'new',
+        expectedVersion: 0,
+        topic: 'Дороги',
+        location: 'ул. Мира, 1',
+        importance: 'normal',
+      },
+    };
+    await call(ws, 'workflow.execute', classify, local);
+
+    // It joins a hub that does not know the local operator (no hub session can ever sign their change).
+    const hubDir = tempDir();
+    cleanups.push(() => hubDir.remove());
+    const hub = await hubAt(hubDir.path);
+    cleanups.push(() => hub.close());
+    await seedDirectory(hub);
+    const { token } = await addWorkstation(hub.context.db, 'alone');
+    await call(ws, 'sync.join', { hubUrl: hub.url, token }, admin);
+    // Not «waiting for sign-in» for good: refused here, rolled back, and listed; the rest goes on.
+    await until(async () => {
+      const s = await status(ws);
+      return s.pending === 0 && s.conflicts === 1;
+    });
+    expect((await status(ws)).waitingForUser).toBeNull();
+    const conflicts = await call<{ code: string; action: string }[]>(ws, 'sync.conflicts', {}, local);
+    expect(conflicts).toEqual([expect.objectContaining({ code: 'not-on-hub', action: 'workflow.classify' })]);
+    const card = await call<IncidentCard>(ws, 'incidents.card', { id: first.id }, local);
+    expect(card.state.status).toBe('new');
+    expect(card.audit.find((e) => e.action === 'workflow.classify')?.refused).toMatch(/нет на хабе/);
+    // The hub has the incident (a registration by the system), and a hub person's change that follows.
+    const op1 = await signIn(ws, 'op1', 'password1');
+    await call(ws, 'workflow.execute', classify, op1);
+    await until(async () => (await status(ws)).pending === 0);
+    const onHub = await hub.context.db
+      .selectFrom('hub_ops')
+      .select(['kind', 'user_id'])
+      .where('entity_id', '=', first.id)
+      .orderBy('seq')
+      .execute();
+    expect(onHub.map((o) => o.kind)).toEqual(['incident.create', 'workflow.command']);
+    expect((await status(ws)).conflicts).toBe(1);
+  }, 60_000);
+
   it('takes a file attached on one workstation to the other: its record and its bytes', async () => {
     const hubDir = tempDir();
     cleanups.push(() => hubDir.remove());
