@@ -46,6 +46,7 @@ describe('two workstations through a hub', () => {
       role: 'operator',
       password: 'пароль-два',
     });
+    await addUser(db, { login: 'adm', displayName: 'Админ А. А.', role: 'admin', password: 'пароль-админа' });
     tokens = {
       desk1: (await addWorkstation(db, 'desk-1')).token,
       desk2: (await addWorkstation(db, 'desk-2')).token,
@@ -170,5 +171,16 @@ describe('two workstations through a hub', () => {
     await open(winner);
     await expect.poll(() => winner.getByTestId('timeline').locator('li').count()).toBe(3);
     expect(await winner.getByTestId('timeline-refused').count()).toBe(0);
+
+    // The hub's administrator on a joined workstation: people come from the hub, none are made here.
+    await desk1.getByRole('button', { name: 'Выйти' }).click();
+    await desk1.getByLabel('Логин').fill('adm');
+    await desk1.getByLabel('Пароль').fill('пароль-админа');
+    await desk1.getByRole('button', { name: 'Войти' }).click();
+    await desk1.goto(`${hosts[0]!.url}#/settings`);
+    await desk1.getByTestId('users-editor').waitFor();
+    await expect.poll(() => desk1.getByTestId('users-from-hub').count()).toBe(1);
+    expect(await desk1.getByRole('button', { name: 'Создать пользователя' }).count()).toBe(0);
+    expect(await desk1.getByTestId('sync-join').getByLabel('Адрес хаба').count()).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import type { Department } from '../../shared/domain/incident';
 import { ROLES, type Role } from '../../shared/workflow';
 import { ROLE_LABEL } from '../../shared/workflow/labels';
 import { api, ApiCallError } from '../api/client';
+import { useSyncStatus } from '../sync/useSyncStatus';
 
 type Message = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -74,6 +75,8 @@ export function UsersEditor() {
     }
   };
 
+  // Joined to a hub, the workstation takes its people and departments from it (the core refuses them here).
+  const fromHub = useSyncStatus()?.joined ?? false;
   const departmentName = (id: string | null) => departments.find((d) => d.id === id)?.name ?? '—';
   return (
     <div className="form" data-testid="users-editor">
@@ -97,75 +100,88 @@ export function UsersEditor() {
           ))}
         </tbody>
       </table>
-      <h3>Новое подразделение</h3>
-      <label className="form__row">
-        <span>Название</span>
-        <input value={dep.name} onChange={(e) => setDep({ ...dep, name: e.target.value })} />
-      </label>
-      <label className="form__row">
-        <span>Краткое название</span>
-        <input value={dep.shortName} onChange={(e) => setDep({ ...dep, shortName: e.target.value })} />
-      </label>
-      <label className="form__row">
-        <span>Код (латиницей)</span>
-        <input
-          value={dep.id}
-          placeholder="dep-roads"
-          onChange={(e) => setDep({ ...dep, id: e.target.value })}
-        />
-      </label>
-      <div className="form__actions">
-        <button type="button" onClick={() => void addDepartment()}>
-          Добавить подразделение
-        </button>
-      </div>
-      <h3>Новый пользователь</h3>
-      <label className="form__row">
-        <span>Логин</span>
-        <input value={form.login} onChange={(e) => setForm({ ...form, login: e.target.value })} />
-      </label>
-      <label className="form__row">
-        <span>Имя и фамилия</span>
-        <input value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
-      </label>
-      <label className="form__row">
-        <span>Роль</span>
-        <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABEL[r]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="form__row">
-        <span>Подразделение</span>
-        <select
-          value={form.departmentId}
-          onChange={(e) => setForm({ ...form, departmentId: e.target.value })}
-        >
-          <option value="">— МЦУ —</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="form__row">
-        <span>Пароль (не короче 8 знаков)</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.target.value })}
-        />
-      </label>
-      <div className="form__actions">
-        <button type="button" onClick={() => void create()}>
-          Создать пользователя
-        </button>
-      </div>
+      {fromHub && (
+        <p className="muted" data-testid="users-from-hub">
+          Рабочее место подключено к хабу: пользователей и подразделения заводит администратор хаба (
+          <code>hub add-user</code>, <code>hub add-department</code>), они приходят с хаба.
+        </p>
+      )}
+      {!fromHub && (
+        <>
+          <h3>Новое подразделение</h3>
+          <label className="form__row">
+            <span>Название</span>
+            <input value={dep.name} onChange={(e) => setDep({ ...dep, name: e.target.value })} />
+          </label>
+          <label className="form__row">
+            <span>Краткое название</span>
+            <input value={dep.shortName} onChange={(e) => setDep({ ...dep, shortName: e.target.value })} />
+          </label>
+          <label className="form__row">
+            <span>Код (латиницей)</span>
+            <input
+              value={dep.id}
+              placeholder="dep-roads"
+              onChange={(e) => setDep({ ...dep, id: e.target.value })}
+            />
+          </label>
+          <div className="form__actions">
+            <button type="button" onClick={() => void addDepartment()}>
+              Добавить подразделение
+            </button>
+          </div>
+          <h3>Новый пользователь</h3>
+          <label className="form__row">
+            <span>Логин</span>
+            <input value={form.login} onChange={(e) => setForm({ ...form, login: e.target.value })} />
+          </label>
+          <label className="form__row">
+            <span>Имя и фамилия</span>
+            <input
+              value={form.displayName}
+              onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+            />
+          </label>
+          <label className="form__row">
+            <span>Роль</span>
+            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABEL[r]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="form__row">
+            <span>Подразделение</span>
+            <select
+              value={form.departmentId}
+              onChange={(e) => setForm({ ...form, departmentId: e.target.value })}
+            >
+              <option value="">— МЦУ —</option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="form__row">
+            <span>Пароль (не короче 8 знаков)</span>
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.target.value })}
+            />
+          </label>
+          <div className="form__actions">
+            <button type="button" onClick={() => void create()}>
+              Создать пользователя
+            </button>
+          </div>
+        </>
+      )}
       <h3>Замещение на время отсутствия</h3>
       {(['absentUserId', 'substituteUserId'] as const).map((field) => (
         <label className="form__row" key={field}>

@@ -227,6 +227,25 @@ describe('sync in the workstation core', () => {
     const card = await call<IncidentCard>(ws, 'incidents.card', { id: first.id }, local);
     expect(card.state.status).toBe('new');
     expect(card.audit.find((e) => e.action === 'workflow.classify')?.refused).toMatch(/нет на хабе/);
+    // From now on the hub's people work here: a local account is not let in, nor made, to be refused later.
+    const again = await ws.dispatch(
+      'session.signIn',
+      { login: 'local', password: 'password-local' },
+      newConnection(),
+    );
+    expect(again).toMatchObject({ ok: false, error: { message: expect.stringContaining('хаба') } });
+    const made = await ws.dispatch(
+      'users.create',
+      {
+        login: 'late',
+        displayName: 'Новый Местный',
+        role: 'operator',
+        departmentId: null,
+        password: 'password-late',
+      },
+      admin,
+    );
+    expect(made).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // The hub has the incident (a registration by the system), and a hub person's change that follows.
     const op1 = await signIn(ws, 'op1', 'password1');
     await call(ws, 'workflow.execute', classify, op1);

@@ -14,6 +14,8 @@ import { insertDepartments, listDepartments } from '../../db/departments';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { CoreContext, HandlersOf } from '../context';
 import type { Connection } from '../session';
+import { syncDb } from '../../sync/schema';
+import { readHubConfig, readHubUsers } from '../../sync/state';
 
 export type SessionOptions = { demo: () => boolean };
 
@@ -48,6 +50,28 @@ function requireAdmin(connection: Connection): UserRecord {
   return connection.user;
 }
 
+/**
+ * A workstation joined to a hub takes its people and departments from the hub (docs/sync.md): made here,
+ * they would be unknown to it, and every change of such a person refused.
+ */
+async function refuseWhenJoined(ctx: CoreContext, what: string, command: string): Promise<void> {
+  if ((await readHubConfig(syncDb(ctx.db))) !== null)
+    throw new ApiFailure(
+      'forbidden',
+      `Рабочее место подключено к хабу: ${what} заводит администратор хаба (npm run -s cli -- ${command}), они приходят с хаба`,
+    );
+}
+
+/**
+ * A local account on a workstation joined to a hub, unknown to the hub: every change of theirs would be
+ * refused (`refuseStrangersOps`). The administrator keeps signing in (the workstation's own settings).
+ */
+async function isStrangerToHub(ctx: CoreContext, user: UserRecord): Promise<boolean> {
+  if (user.role === 'admin') return false;
+  const hubUsers = await readHubUsers(syncDb(ctx.db));
+  return hubUsers !== null && !hubUsers.includes(user.id);
+}
+
 /** Local sign-in (issue #4): scrypt-hashed passwords; the demo switches user in one click. */
 export function sessionHandlers(
   ctx: CoreContext,
@@ -71,6 +95,11 @@ export function sessionHandlers(
       const ok =
         user?.active && user.passwordHash !== null && (await verifyPassword(password, user.passwordHash));
       if (!user || !ok) throw new ApiFailure('forbidden', 'Неверный логин или пароль');
+      if (await isStrangerToHub(ctx, user))
+        throw new ApiFailure(
+          'forbidden',
+          'Эта учётная запись есть только на этом рабочем месте, а оно подключено к хабу: хаб не примет её изменения. Войдите под учётной записью хаба',
+        );
       connection.user = user;
       return stateOf(ctx, connection, options);
     },
@@ -112,6 +141,7 @@ export function sessionHandlers(
     },
     'users.create': async (request, connection) => {
       requireAdmin(connection);
+      await refuseWhenJoined(ctx, 'пользователей', 'hub add-user');
       if (await findUserByLogin(ctx.db, request.login))
         throw new ApiFailure('conflict', `Логин «${request.login}» уже занят`);
       const needsDepartment = request.role === 'executor' || request.role === 'department-head';
@@ -131,6 +161,7 @@ export function sessionHandlers(
     },
     'departments.create': async ({ id, name, shortName }, connection) => {
       requireAdmin(connection);
+      await refuseWhenJoined(ctx, 'подразделения', 'hub add-department');
       if ((await listDepartments(ctx.db)).some((d) => d.id === id)) {
         throw new ApiFailure('conflict', `Подразделение с кодом «${id}» уже есть`);
       }
