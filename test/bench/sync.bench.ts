@@ -34,9 +34,9 @@ function dir(): string {
   return d;
 }
 
-async function create(core: Core, n: number): Promise<string[]> {
-  const now = Date.now();
-  const items = Array.from({ length: n }, (_, i) => ({
+/** One of the bench's incidents (as an import or ИМ registers them). */
+function benchIncident(i: number, now: number) {
+  return {
     source: 'im' as const,
     network: 'vk' as const,
     url: null,
@@ -48,7 +48,12 @@ async function create(core: Core, n: number): Promise<string[]> {
     topic: 'Благоустройство',
     location: 'ул. Ленина, 10',
     importance: 'normal' as const,
-  }));
+  };
+}
+
+async function create(core: Core, n: number): Promise<string[]> {
+  const now = Date.now();
+  const items = Array.from({ length: n }, (_, i) => benchIncident(i, now));
   const { created } = await createIncidents(core.db, core.identity, SYSTEM_ACTOR, now, items);
   return created.map((c) => c.id);
 }
@@ -252,17 +257,7 @@ async function storeFloor(report: Report): Promise<void> {
     const hlc = formatHlc({ millis: now, counter: 0, node: randomUUID() });
     const docs = Array.from({ length: ROWS }, (_, i) => ({
       id: randomUUID(),
-      source: 'im',
-      network: 'vk',
-      url: null,
-      externalId: `bench-${randomUUID()}`,
-      authorName: 'Житель',
-      text: `Сообщение ${i}: во дворе дома не убран снег, просим принять меры`,
-      publishedAt: now - 60_000,
-      detectedAt: now,
-      topic: 'Благоустройство',
-      location: 'ул. Ленина, 10',
-      importance: 'normal',
+      ...benchIncident(i, now),
       status: 'new',
       departmentId: null,
       version: 1,
