@@ -92,10 +92,12 @@ export async function findIncidentIdsByExternalIds(
 }
 
 /**
- * Not an incident that left this workstation's departments (`sync_away`, docs/sync.md «Scope»): its copy
- * is kept but no longer updated, so it leaves the queue.
+ * Not an incident that left this workstation's departments (`sync_away`, docs/sync.md «Scope»), nor one
+ * whose registration here the hub refused (a second registration of the same ИМ/ПОС message, kept as
+ * `sync_conflicts` of kind `incident.create`): its copy is kept but no longer updated, so it leaves the queue.
  */
-const NOT_AWAY = sql<boolean>`NOT EXISTS (SELECT 1 FROM sync_away a WHERE a.incident_id = incidents.id)`;
+const NOT_AWAY = sql<boolean>`NOT EXISTS (SELECT 1 FROM sync_away a WHERE a.incident_id = incidents.id)
+  AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.incident_id = incidents.id AND c.kind = 'incident.create')`;
 
 /** The queue's incidents: open, and not away to another department. */
 export async function listOpenIncidents(db: Conn): Promise<Incident[]> {
@@ -107,22 +109,35 @@ export async function listOpenIncidents(db: Conn): Promise<Incident[]> {
   return rows.map(toIncident);
 }
 
-/** Where the incident went when it left this workstation's departments, and when; null while it is here. */
+/**
+ * Where the incident went when it left this workstation's departments, and when; or, for one whose
+ * registration the hub refused, the hub's reason (`refused`). Null while it is here.
+ */
 export async function findAway(
   db: Conn,
   id: string,
-): Promise<{ departments: string[]; since: number } | null> {
+): Promise<{ departments: string[]; since: number; refused: string | null } | null> {
   const { rows } = await sql<{ departments: string; since: number }>`
     SELECT departments, since FROM sync_away WHERE incident_id = ${id}`.execute(db);
   const row = rows[0];
-  return row ? { departments: JSON.parse(row.departments) as string[], since: row.since } : null;
+  if (row) return { departments: JSON.parse(row.departments) as string[], since: row.since, refused: null };
+  const { rows: refused } = await sql<{ message: string; created_at: number }>`
+    SELECT message, created_at FROM sync_conflicts
+    WHERE incident_id = ${id} AND kind = 'incident.create'`.execute(db);
+  const r = refused[0];
+  return r ? { departments: [], since: r.created_at, refused: r.message } : null;
 }
 
-/** Which of these incidents left this workstation's departments (see `NOT_AWAY`). */
+/** Which of these incidents are away from this workstation's queue (see `NOT_AWAY`). */
 export async function awayIncidentIds(db: Conn, ids: readonly string[]): Promise<Set<string>> {
   const { rows } = await sql<{ incident_id: string }>`
     SELECT incident_id FROM sync_away
-    WHERE incident_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
+    WHERE incident_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
+    UNION
+    SELECT incident_id FROM sync_conflicts
+    WHERE kind = 'incident.create' AND incident_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(
+    db,
+  );
   return new Set(rows.map((r) => r.incident_id));
 }
 

@@ -81,7 +81,13 @@ function Card({ card, execute, onCard, timeZone }: CardProps) {
           {STATUS_LABEL[state.status]}
         </span>
       </header>
-      {card.away && (
+      {card.away?.refused && (
+        <p className="card__away" role="status" data-testid="card-away">
+          Регистрация не принята хабом ({formatDateTime(card.away.since, timeZone)}): {card.away.refused}.
+          Копия осталась на этом рабочем месте только для чтения и в очередь не попадает.
+        </p>
+      )}
+      {card.away && !card.away.refused && (
         <p className="card__away" role="status" data-testid="card-away">
           Сообщение передано{' '}
           {card.away.departments.length > 0 ? `в ${card.away.departments.join(', ')}` : 'обратно в МЦУ'} (

@@ -56,7 +56,14 @@ export const IncidentCard = z.object({
    * longer updated and is read-only. The departments it went to (names; empty: back to the control
    * centre), and when this workstation learnt it.
    */
-  away: z.object({ departments: z.array(z.string()), since: z.number() }).nullable(),
+  away: z
+    .object({
+      departments: z.array(z.string()),
+      since: z.number(),
+      /** The hub refused this workstation's registration of it (a duplicate): its reason. */
+      refused: z.string().nullable().default(null),
+    })
+    .nullable(),
 });
 export type IncidentCard = z.infer<typeof IncidentCard>;
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { countPendingOps } from '../../../src/main/db/outbox';
-import { listOpenIncidents } from '../../../src/main/db/incidents';
+import { findAway, listOpenIncidents } from '../../../src/main/db/incidents';
 import { createIncidents } from '../../../src/main/core/incidents';
 import { SYSTEM_ACTOR } from '../../../src/main/core/changes';
 import { makeNewIncident } from '../../support/builders';
@@ -145,6 +145,10 @@ describe('sync scenarios', () => {
     // B holds the hub's incident under the external id; its own registration stays, without the id.
     expect(onB).toHaveLength(2);
     expect(onB.find((x) => x.external_id === 'im-777')?.id).toBe(winner.id);
+    // Its own copy leaves its queue (nobody else has it: work on it would be refused), read-only with the reason.
+    expect((await listOpenIncidents(b.db)).map((i) => i.id)).toEqual([winner.id]);
+    const copy = onB.find((x) => x.id !== winner.id)!;
+    expect(await findAway(b.db, copy.id)).toMatchObject({ refused: expect.stringContaining('im-777') });
   });
 
   it('orders edits causally across clocks a day ahead, a day behind and going backwards', async () => {

@@ -63,6 +63,7 @@ export async function card(ctx: CoreContext, id: string, connection: Connection)
     away: away && {
       departments: away.departments.map((d) => directory.departments.find((x) => x.id === d)?.name ?? d),
       since: away.since,
+      refused: away.refused,
     },
     incident,
     state,
@@ -89,6 +90,8 @@ export async function card(ctx: CoreContext, id: string, connection: Connection)
 
 const AWAY_MESSAGE =
   'Сообщение передано из подразделений этого рабочего места: здесь оно только для чтения и больше не обновляется';
+const REFUSED_MESSAGE =
+  'Регистрацию этого сообщения хаб не принял: здесь оно только для чтения. Работайте с сообщением, принятым хабом';
 
 /** The incident card and the workflow commands (issue #4). */
 export function workflowHandlers(
@@ -108,7 +111,8 @@ export function workflowHandlers(
           `Команда не прошла проверку: ${issue ? `${issue.path.join('.')}: ${issue.message}` : ''}`,
         );
       }
-      if (await findAway(ctx.db, parsed.data.incidentId)) throw new ApiFailure('conflict', AWAY_MESSAGE);
+      const away = await findAway(ctx.db, parsed.data.incidentId);
+      if (away) throw new ApiFailure('conflict', away.refused ? REFUSED_MESSAGE : AWAY_MESSAGE);
       await executeCommand(ctx, actorOf(user), parsed.data);
       return card(ctx, parsed.data.incidentId, connection);
     },

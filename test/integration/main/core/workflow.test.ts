@@ -195,6 +195,7 @@ describe('the workflow on a workstation', () => {
     expect(away.away).toEqual({
       departments: ['Управление жилищно-коммунального хозяйства'],
       since: 1_700_000_000_000,
+      refused: null,
     });
     expect(away.allowed).toEqual([]);
     const pending = await countPendingOps(core.db);
