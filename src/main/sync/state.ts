@@ -33,7 +33,12 @@ async function readNumber(db: SyncConn, key: string): Promise<number | null> {
 /** The last hub sequence number applied here; null: never synced (start from a snapshot). */
 export const readCursor = (db: SyncConn) => readNumber(db, KEYS.cursor);
 export const writeCursor = (db: SyncConn, v: number) => writeSetting(asConn(db), KEYS.cursor, v);
-export const readDirVersion = async (db: SyncConn) => (await readNumber(db, KEYS.dirVersion)) ?? 0;
+/**
+ * The version of the hub's directory held here. None (0) while the hub's people are not remembered
+ * (`readHubUsers`): a workstation joined before they were is sent the directory again.
+ */
+export const readDirVersion = async (db: SyncConn) =>
+  (await readHubUsers(db)) === null ? 0 : ((await readNumber(db, KEYS.dirVersion)) ?? 0);
 export const writeDirVersion = (db: SyncConn, v: number) => writeSetting(asConn(db), KEYS.dirVersion, v);
 const OwnEchoesSetting = z.object({ from: z.number().int(), to: z.number().int() });
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { countPendingOps } from '../../../src/main/db/outbox';
 import { findAway, listOpenIncidents } from '../../../src/main/db/incidents';
 import { createIncidents } from '../../../src/main/core/incidents';
@@ -8,7 +9,7 @@ import { addDepartment, revokeWorkstation } from '../../../src/main/hub/admin';
 import { SyncError } from '../../../src/main/sync/http';
 import { SyncLoop } from '../../../src/main/sync/loop';
 import { syncDb } from '../../../src/main/sync/schema';
-import { readCursor, writeCursor } from '../../../src/main/sync/state';
+import { readCursor, readHubUsers, writeCursor } from '../../../src/main/sync/state';
 import { disposeTemplate, LightStation, PEOPLE, startLightHub, stopLightHub, type HubRef } from './light';
 import { until } from './processes';
 import { hubState, stationState } from './support';
@@ -122,6 +123,16 @@ describe('sync scenarios', () => {
     await b.client.syncOnce();
     await a.client.syncOnce();
     await expectConverged(r, [a, b]);
+  });
+
+  it('asks for the directory again when it does not remember the hub’s people (joined before they were kept)', async () => {
+    const r = await hub();
+    const a = await open(r, 'a');
+    expect(await readHubUsers(syncDb(a.db))).toEqual(expect.arrayContaining(Object.values(PEOPLE)));
+    // As a workstation from before `sync.hubUsers` holds it: the directory's version, not its people.
+    await sql`DELETE FROM settings WHERE key = 'sync.hubUsers'`.execute(a.db);
+    await a.client.syncOnce();
+    expect(await readHubUsers(syncDb(a.db))).toEqual(expect.arrayContaining(Object.values(PEOPLE)));
   });
 
   it('keeps one incident per external id when two workstations register it offline, and shows the other', async () => {
