@@ -10,7 +10,7 @@ import type { Db } from '../db/open';
 import type { Identity } from '../core/identity';
 import { applyPull, rebase, type PullBatch } from './apply';
 import { encodePush, HubClient, SyncError, type Transport } from './http';
-import { collectOutgoing, recordResults, refuseStrangersOps, type Outgoing } from './push';
+import { collectOutgoing, recordResults, refuseStrangersOps, strangersOps, type Outgoing } from './push';
 import { syncDb, type SyncConn } from './schema';
 import {
   readCursor,
@@ -206,14 +206,17 @@ export class SyncClient {
     let caughtUp = false;
     const confirmed: number[] = [];
     const limit = this.options.pushBatch ?? 2000;
-    // Ops no hub session can ever sign would hold back every op after them: refused here first.
-    const strangers = await this.options.db.transaction().execute(async (trx) => {
-      const t = trx as unknown as SyncConn;
-      const { rollback } = await refuseStrangersOps(t, this.now());
-      if (rollback.length > 0) await rebase(t, rollback, (await readCursor(t)) ?? 0, { now: this.now() });
-      return rollback;
-    });
-    if (strangers.length > 0) this.options.onApplied?.(strangers);
+    // Ops no hub session can ever sign would hold back every op after them: refused here first (a read
+    // when there are none: a live change passes here).
+    if ((await strangersOps(this.db)).length > 0) {
+      const strangers = await this.options.db.transaction().execute(async (trx) => {
+        const t = trx as unknown as SyncConn;
+        const { rollback } = await refuseStrangersOps(t, this.now());
+        if (rollback.length > 0) await rebase(t, rollback, (await readCursor(t)) ?? 0, { now: this.now() });
+        return rollback;
+      });
+      if (strangers.length > 0) this.options.onApplied?.(strangers);
+    }
     // Batches overlap with the hub's work: the next one is read and encoded while the hub checks this one,
     // and goes out as soon as this one is answered, before its answer is recorded here. The hub takes a
     // workstation's batches one at a time, in the order they come, so the ops still arrive in order; and if

@@ -102,6 +102,18 @@ export async function collectOutgoing(
   return { items, entityIds, waitingFor, lastSeq };
 }
 
+/** The pending ops of people not in the hub's last directory (none before it arrives). */
+export async function strangersOps(db: SyncConn): Promise<OpColumns[]> {
+  const hubUsers = await readHubUsers(db);
+  if (hubUsers === null) return [];
+  const { rows } = await sql<OpColumns>`
+    SELECT op_id, kind, entity, entity_id, payload, hlc, device_id, user_id, schema_version FROM sync_outbox
+    WHERE sent_at IS NULL AND rejected_json IS NULL AND user_id IS NOT NULL
+      AND user_id NOT IN (SELECT value FROM json_each(${JSON.stringify(hubUsers)}))
+    ORDER BY seq`.execute(db);
+  return rows;
+}
+
 /**
  * The pending ops of people the hub does not know: local accounts (made on this workstation before it joined
  * a hub, or by its administrator since). No hub session can sign them, so they would hold every later op
@@ -110,13 +122,7 @@ export async function collectOutgoing(
  * their authors. Nothing before the hub's directory arrives: until then every author may be a hub person.
  */
 export async function refuseStrangersOps(trx: SyncConn, now: number): Promise<{ rollback: string[] }> {
-  const hubUsers = await readHubUsers(trx);
-  if (hubUsers === null) return { rollback: [] };
-  const { rows } = await sql<OpColumns>`
-    SELECT op_id, kind, entity, entity_id, payload, hlc, device_id, user_id, schema_version FROM sync_outbox
-    WHERE sent_at IS NULL AND rejected_json IS NULL AND user_id IS NOT NULL
-      AND user_id NOT IN (SELECT value FROM json_each(${JSON.stringify(hubUsers)}))
-    ORDER BY seq`.execute(trx);
+  const rows = await strangersOps(trx);
   if (rows.length === 0) return { rollback: [] };
   const items: PushItem[] = rows.map((r) => ({ op: opFromRow(r), audit: null, sessionId: null, sig: null }));
   const outgoing: Outgoing = {
