@@ -92,14 +92,18 @@ export async function findIncidentIdsByExternalIds(
 }
 
 /**
- * Not an incident that left this workstation's departments (`sync_away`, docs/sync.md «Scope»), nor one
- * whose registration here the hub refused (a second registration of the same ИМ/ПОС message, kept as
- * `sync_conflicts` of kind `incident.create`): its copy is kept but no longer updated, so it leaves the queue.
+ * Incidents away from this workstation's queue: those that left its departments (`sync_away`, docs/sync.md
+ * «Scope»), and those whose registration here the hub refused (a second registration of the same ИМ/ПОС
+ * message, kept as `sync_conflicts` of kind `incident.create`). Their copies are kept but no longer updated.
  */
-const NOT_AWAY = sql<boolean>`NOT EXISTS (SELECT 1 FROM sync_away a WHERE a.incident_id = incidents.id)
-  AND NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.incident_id = incidents.id AND c.kind = 'incident.create')`;
+const AWAY_IDS = sql`
+  SELECT incident_id FROM sync_away
+  UNION
+  SELECT incident_id FROM sync_conflicts WHERE kind = 'incident.create' AND incident_id IS NOT NULL`;
 
-/** The queue's incidents: open, and not away to another department. */
+const NOT_AWAY = sql<boolean>`incidents.id NOT IN (${AWAY_IDS})`;
+
+/** The queue's incidents: open, and not away from it (`AWAY_IDS`). */
 export async function listOpenIncidents(db: Conn): Promise<Incident[]> {
   const rows = await selectIncidents(db)
     .where('incidents.status', 'in', [...OPEN_STATUSES])
@@ -128,16 +132,11 @@ export async function findAway(
   return r ? { departments: [], since: r.created_at, refused: r.message } : null;
 }
 
-/** Which of these incidents are away from this workstation's queue (see `NOT_AWAY`). */
+/** Which of these incidents are away from this workstation's queue (`AWAY_IDS`). */
 export async function awayIncidentIds(db: Conn, ids: readonly string[]): Promise<Set<string>> {
   const { rows } = await sql<{ incident_id: string }>`
-    SELECT incident_id FROM sync_away
-    WHERE incident_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))
-    UNION
-    SELECT incident_id FROM sync_conflicts
-    WHERE kind = 'incident.create' AND incident_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(
-    db,
-  );
+    SELECT incident_id FROM (${AWAY_IDS})
+    WHERE incident_id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`.execute(db);
   return new Set(rows.map((r) => r.incident_id));
 }
 
