@@ -14,7 +14,8 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const setup = state?.needsSetup ?? false;
-  // Joined from this screen, the hub's people arrive with the loop's first round, after the join answers.
+  // Joined from this screen, the hub's people arrive with the loop's first round, after the join answers:
+  // each round's status event reads the session again, until they are here.
   useEffect(() => (setup ? api.on('sync.status', () => void session.load()) : undefined), [setup]);
 
   const submit = async () => {
@@ -71,7 +72,7 @@ export function SignIn() {
   return (
     <div className="signin-first">
       {form}
-      <JoinHubForm firstRun onJoined={() => void session.load()} />
+      <JoinHubForm firstRun />
     </div>
   );
 }

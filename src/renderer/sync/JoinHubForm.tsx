@@ -9,16 +9,14 @@ import './sync.css';
 /**
  * Joins this workstation to a hub with the token an administrator issued (`hub add-workstation`): in the
  * settings, and on a fresh workstation's first screen (`firstRun`), where the hub brings the people who sign
- * in (`onJoined` then reads the session again).
+ * in (`SignIn` reads the session again as they arrive).
  */
 export function JoinHubForm({
   timeZone = 'Europe/Moscow',
   firstRun = false,
-  onJoined,
 }: {
   timeZone?: string;
   firstRun?: boolean;
-  onJoined?: () => void;
 }) {
   const status = useSyncStatus();
   // The core refuses anyone else's join (handlers/sync.ts): the form says so first.
@@ -34,7 +32,6 @@ export function JoinHubForm({
     try {
       await api.call('sync.join', { hubUrl: hubUrl.trim(), token: token.trim() });
       setToken('');
-      onJoined?.();
     } catch (e) {
       setError(e instanceof ApiCallError ? e.message : 'Нет связи с приложением');
     } finally {
